@@ -1,0 +1,75 @@
+package io.scratchbird.wire;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Objects;
+
+/**
+ * Reads whole frames from a stream. The header is validated before the payload is allocated, so a
+ * hostile length can never cause a large allocation; a stream that ends mid-frame raises
+ * {@link WireFormatException.Problem#TRUNCATED_FRAME} with the offset at which it ended.
+ */
+public final class FrameReader {
+
+    private final InputStream in;
+    private final long maxPayload;
+    private final byte[] headerBuf = new byte[FrameHeader.SIZE];
+
+    public FrameReader(InputStream in, long maxPayload) {
+        this.in = Objects.requireNonNull(in, "in");
+        this.maxPayload = maxPayload;
+    }
+
+    /**
+     * @return the next frame, or {@code null} when the stream ended cleanly between frames
+     * @throws WireFormatException on a malformed or truncated frame
+     * @throws IOException         on an I/O failure of the underlying stream
+     */
+    public Frame read() throws IOException {
+        int got = readFully(headerBuf, 0, FrameHeader.SIZE);
+        if (got == 0) {
+            return null;
+        }
+        if (got < FrameHeader.SIZE) {
+            // Check what we have first: a bad magic is more useful to report than "truncated".
+            if (got >= 4 && LittleEndian.getInt(headerBuf, 0) != FrameHeader.MAGIC) {
+                FrameHeader.decode(padded(got), 0, maxPayload);
+            }
+            throw new WireFormatException(WireFormatException.Problem.TRUNCATED_FRAME, got,
+                    "stream ended after " + got + " of 40 header bytes");
+        }
+        FrameHeader header = FrameHeader.decode(headerBuf, 0, maxPayload);
+        int length = (int) header.payloadLength();
+        byte[] payload = new byte[length];
+        int read = readFully(payload, 0, length);
+        if (read < length) {
+            throw new WireFormatException(WireFormatException.Problem.TRUNCATED_FRAME, FrameHeader.SIZE + (long) read,
+                    "stream ended after " + read + " of " + length + " payload bytes");
+        }
+        return new Frame(header, payload);
+    }
+
+    private byte[] padded(int got) {
+        byte[] b = new byte[FrameHeader.SIZE];
+        System.arraycopy(headerBuf, 0, b, 0, got);
+        return b;
+    }
+
+    private int readFully(byte[] b, int off, int len) throws IOException {
+        int total = 0;
+        while (total < len) {
+            int n;
+            try {
+                n = in.read(b, off + total, len - total);
+            } catch (EOFException e) {
+                n = -1;
+            }
+            if (n < 0) {
+                break;
+            }
+            total += n;
+        }
+        return total;
+    }
+}
