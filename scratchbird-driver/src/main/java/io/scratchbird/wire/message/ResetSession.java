@@ -1,19 +1,46 @@
 package io.scratchbird.wire.message;
 
+import io.scratchbird.wire.Bytes;
 import io.scratchbird.wire.MessageType;
 import io.scratchbird.wire.PayloadReader;
 import io.scratchbird.wire.PayloadWriter;
 
+import java.util.Objects;
+
 /**
- * RESET_SESSION (0x21), spec 9.8. The server reads three bytes: 17 (roll back the open
- * transaction; required), 18 (discard prepared statements and portals; also when the payload is
- * ≤ 18 bytes) and 20 (discard trace context; also when ≤ 20 bytes). Encoded as 21 bytes.
+ * RESET_SESSION (0x21), spec 9.8. The server reads three bytes of the payload: 17 (roll back the
+ * open transaction; required), 18 (discard prepared statements and portals — also when the
+ * payload is ≤ 18 bytes) and 20 (discard trace context — also when ≤ 20 bytes). The raw payload
+ * is kept because its length carries meaning; {@link #of} builds the 21-byte request.
  */
-public record ResetSession(boolean rollbackOpenTransaction, boolean discardStatements, boolean discardTraceContext)
-        implements ClientMessage {
+public record ResetSession(Bytes raw) implements ClientMessage {
 
     public static final int SIZE = 21;
-    public static final ResetSession POOL_RESET = new ResetSession(true, true, true);
+    public static final ResetSession POOL_RESET = of(true, true, true);
+
+    public ResetSession {
+        Objects.requireNonNull(raw, "raw");
+    }
+
+    public static ResetSession of(boolean rollbackOpenTransaction, boolean discardStatements, boolean discardTraceContext) {
+        byte[] b = new byte[SIZE];
+        b[17] = (byte) (rollbackOpenTransaction ? 1 : 0);
+        b[18] = (byte) (discardStatements ? 1 : 0);
+        b[20] = (byte) (discardTraceContext ? 1 : 0);
+        return new ResetSession(Bytes.of(b));
+    }
+
+    public boolean rollbackOpenTransaction() {
+        return raw.length() > 17 && raw.get(17) != 0;
+    }
+
+    public boolean discardStatements() {
+        return raw.length() <= 18 || raw.get(18) != 0;
+    }
+
+    public boolean discardTraceContext() {
+        return raw.length() <= 20 || raw.get(20) != 0;
+    }
 
     @Override
     public MessageType type() {
@@ -22,18 +49,10 @@ public record ResetSession(boolean rollbackOpenTransaction, boolean discardState
 
     @Override
     public void writePayload(PayloadWriter out) {
-        out.zeros(17).u8(rollbackOpenTransaction ? 1 : 0).u8(discardStatements ? 1 : 0).u8(0)
-                .u8(discardTraceContext ? 1 : 0);
+        out.bytes(raw);
     }
 
     public static ResetSession decode(PayloadReader r) {
-        byte[] b = r.array();
-        int p = r.position();
-        int n = r.remaining();
-        boolean rollback = n > 17 && b[p + 17] != 0;
-        boolean discardStatements = n <= 18 || b[p + 18] != 0;
-        boolean discardTrace = n <= 20 || b[p + 20] != 0;
-        r.skip(n, "reset_options");
-        return new ResetSession(rollback, discardStatements, discardTrace);
+        return new ResetSession(r.fixed(r.remaining(), "reset_options"));
     }
 }
