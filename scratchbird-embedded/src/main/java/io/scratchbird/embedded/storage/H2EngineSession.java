@@ -1,0 +1,557 @@
+package io.scratchbird.embedded.storage;
+
+import io.scratchbird.embedded.sql.EngineException;
+import io.scratchbird.embedded.sql.EngineSession;
+import io.scratchbird.embedded.sql.IsolationLevel;
+import io.scratchbird.embedded.sql.ResultColumn;
+import io.scratchbird.embedded.sql.SbTypes;
+import io.scratchbird.embedded.sql.SessionCommand;
+import io.scratchbird.embedded.sql.SqlErrors;
+import io.scratchbird.embedded.sql.StatementKind;
+import io.scratchbird.embedded.sql.StatementResult;
+import io.scratchbird.embedded.sql.SystemSchemas;
+import io.scratchbird.embedded.sql.TranslatedStatement;
+import io.scratchbird.embedded.sql.functions.SessionContext;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One client session on its own storage connection (MVCC: sessions never block each other except
+ * on row locks, and a lock wait ends after the lock timeout with 55P03).
+ *
+ * <p>Transactions follow SBWP errata A.1: autocommit outside an explicit transaction (storage
+ * commits each statement; a failed one rolls back only itself); {@link #begin()} opens an explicit
+ * transaction until commit or rollback. A serialization failure or deadlock inside an explicit
+ * transaction rolls the whole transaction back (storage has undone it already); the session then
+ * refuses further statements with 25P02 until ROLLBACK, and a COMMIT reports the failure instead of
+ * pretending to commit. Storage commits DDL immediately, also inside an explicit transaction.
+ */
+final class H2EngineSession implements EngineSession {
+
+    private static final Set<String> QUERY_TAGS = Set.of("SELECT", "WITH", "VALUES", "TABLE", "");
+
+    private final H2SqlEngine engine;
+    private final Connection connection;
+    private final String user;
+    private final String defaultApplicationName;
+    private final SessionSettings settings;
+    private final Map<String, Savepoint> savepoints = new LinkedHashMap<>();
+    private final Object executionLock = new Object();
+
+    private boolean explicit;
+    private IsolationLevel transactionIsolation;
+    private boolean transactionReadOnly;
+    private int statementsInTransaction;
+    private EngineException abortedBy;
+    private long transactionId;
+    private boolean closed;
+
+    private Statement running;
+    private Thread runner;
+    private volatile boolean cancelRequested;
+
+    H2EngineSession(H2SqlEngine engine, Connection connection, String user, String applicationName) throws SQLException {
+        this.engine = engine;
+        this.connection = connection;
+        this.user = user;
+        this.defaultApplicationName = applicationName == null ? "" : applicationName;
+        this.settings = new SessionSettings(applicationName, engine.lockTimeout());
+        this.transactionId = engine.nextTransactionId();
+        connection.setAutoCommit(true);
+        connection.setSchema(SystemSchemas.DEFAULT_SCHEMA);
+        applyTimeouts();
+    }
+
+    // ---------------------------------------------------------------- statements
+
+    @Override
+    public StatementResult execute(String sql, List<Parameter> parameters) throws EngineException {
+        ensureOpen();
+        TranslatedStatement statement = engine.translate(sql);
+        if (statement.kind() == StatementKind.EMPTY) {
+            return new StatementResult.Count("", 0);
+        }
+        if (statement.kind() == StatementKind.SESSION) {
+            return run(statement.command(), statement.tag());
+        }
+        if (abortedBy != null) {
+            throw new EngineException("25P02", SqlErrors.REJECTED,
+                    "current transaction is aborted, commands ignored until end of transaction block");
+        }
+        if (statement.writes() && effectiveReadOnly()) {
+            throw new EngineException("25006", SqlErrors.REJECTED,
+                    "cannot execute " + statement.tag() + " in a read-only transaction");
+        }
+        try {
+            engine.catalog().ensureDomains(statement.domains());
+        } catch (SQLException e) {
+            throw translate(e, statement);
+        }
+        try {
+            return executeInStorage(statement, parameters);
+        } finally {
+            if (!explicit) {
+                transactionId = engine.nextTransactionId();
+            } else {
+                statementsInTransaction++;
+            }
+        }
+    }
+
+    private StatementResult executeInStorage(TranslatedStatement statement, List<Parameter> parameters)
+            throws EngineException {
+        PreparedStatement ps = null;
+        SessionContext.enter(new SessionContext(user, () -> cancelRequested));
+        try {
+            ps = connection.prepareStatement(statement.sql());
+            ParameterBinder.bind(ps, statement, parameters);
+            boolean rows = startAndExecute(ps);
+            StatementResult result;
+            if (rows) {
+                ResultSet rs = ps.getResultSet();
+                List<ResultColumn> columns = ResultColumns.describe(rs.getMetaData(), statement, connection, engine.catalog());
+                PreparedStatement owned = ps;
+                result = new StatementResult.Rows(rowsTag(statement),
+                        new H2RowCursor(owned, rs, columns, e -> translate(e, statement)));
+                ps = null;
+            } else {
+                result = new StatementResult.Count(statement.tag(), Math.max(0, ps.getLargeUpdateCount()));
+            }
+            afterSuccess(statement);
+            return result;
+        } catch (SQLException e) {
+            EngineException failure = translate(e, statement);
+            abortIfTransactionLost(failure);
+            throw failure;
+        } finally {
+            SessionContext.clear();
+            closeQuietly(ps);
+        }
+    }
+
+    /** Executes with the statement registered for {@link #cancel()}. */
+    private boolean startAndExecute(PreparedStatement ps) throws SQLException {
+        synchronized (executionLock) {
+            cancelRequested = false;
+            running = ps;
+            runner = Thread.currentThread();
+        }
+        try {
+            return ps.execute();
+        } finally {
+            synchronized (executionLock) {
+                running = null;
+                runner = null;
+            }
+            // A cancel may have interrupted a lock wait just as it ended; the flag must not outlive the statement.
+            Thread.interrupted();
+        }
+    }
+
+    private static String rowsTag(TranslatedStatement statement) {
+        return statement.kind() == StatementKind.QUERY && QUERY_TAGS.contains(statement.tag()) ? "SELECT" : statement.tag();
+    }
+
+    private void afterSuccess(TranslatedStatement statement) throws SQLException {
+        if (statement.kind() != StatementKind.DDL) {
+            return;
+        }
+        try (Statement s = connection.createStatement()) {
+            for (String followUp : statement.followUps()) {
+                s.execute(followUp);
+            }
+        }
+        engine.catalog().changed(statement.changesSchemas());
+    }
+
+    private EngineException translate(SQLException e, TranslatedStatement statement) {
+        IsolationLevel isolation = transactionIsolation != null ? transactionIsolation : settings.isolation;
+        return ErrorTranslator.translate(e, new ErrorTranslator.Context(statement, cancelRequested,
+                isolation.usesTransactionSnapshot()));
+    }
+
+    /** Storage rolls a whole transaction back on a deadlock; so does the session on any 40xxx. */
+    private void abortIfTransactionLost(EngineException failure) {
+        if (explicit && failure.sqlState().startsWith("40")) {
+            try {
+                connection.rollback();
+            } catch (SQLException ignored) {
+                // storage has already rolled back
+            }
+            savepoints.clear();
+            abortedBy = failure;
+        }
+    }
+
+    // ---------------------------------------------------------------- session commands
+
+    private StatementResult run(SessionCommand command, String tag) throws EngineException {
+        if (abortedBy != null && !(command instanceof SessionCommand.Commit || command instanceof SessionCommand.Rollback)) {
+            throw new EngineException("25P02", SqlErrors.REJECTED,
+                    "current transaction is aborted, commands ignored until end of transaction block");
+        }
+        if (command instanceof SessionCommand.Begin b) {
+            begin(b.isolation(), b.readOnly());
+        } else if (command instanceof SessionCommand.Commit) {
+            commit();
+        } else if (command instanceof SessionCommand.Rollback) {
+            rollback();
+        } else if (command instanceof SessionCommand.Savepoint s) {
+            savepoint(s.name());
+        } else if (command instanceof SessionCommand.ReleaseSavepoint r) {
+            releaseSavepoint(r.name());
+        } else if (command instanceof SessionCommand.RollbackToSavepoint r) {
+            rollbackToSavepoint(r.name());
+        } else if (command instanceof SessionCommand.SetTransaction t) {
+            setTransaction(t.isolation(), t.readOnly());
+        } else if (command instanceof SessionCommand.SetSearchPath p) {
+            setSearchPath(p.schemas());
+        } else if (command instanceof SessionCommand.SetParameter p) {
+            settings.set(p.name(), p.value());
+            applyParameter(p.name());
+        } else if (command instanceof SessionCommand.ResetParameter r) {
+            settings.reset(r.name(), defaultApplicationName);
+            if (r.name().equals("all") || r.name().equals("search_path")) {
+                setSearchPath(List.of());
+            }
+            applyParameter(r.name());
+        } else if (command instanceof SessionCommand.Show s) {
+            return show(s.name());
+        }
+        return new StatementResult.Count(tag, 0);
+    }
+
+    private void setTransaction(IsolationLevel isolation, Boolean readOnly) throws EngineException {
+        if (isolation != null && explicit && statementsInTransaction > 0) {
+            throw new EngineException("25001", SqlErrors.REJECTED,
+                    "SET TRANSACTION ISOLATION LEVEL must be called before any query");
+        }
+        if (isolation != null) {
+            if (explicit) {
+                transactionIsolation = isolation;
+            } else {
+                settings.isolation = isolation;
+            }
+            applyIsolation(isolation);
+        }
+        if (readOnly != null) {
+            if (explicit) {
+                transactionReadOnly = readOnly;
+            } else {
+                settings.readOnly = readOnly;
+            }
+        }
+    }
+
+    private void setSearchPath(List<String> schemas) throws EngineException {
+        List<String> path = schemas.isEmpty() ? List.of(SystemSchemas.DEFAULT_SCHEMA) : schemas;
+        for (String schema : path) {
+            if (!engine.catalog().exists(schema)) {
+                throw new EngineException("3F000", SqlErrors.NOT_FOUND, "schema \"" + schema + "\" does not exist");
+            }
+        }
+        try (Statement s = connection.createStatement()) {
+            connection.setSchema(path.get(0));
+            StringBuilder sql = new StringBuilder("SET SCHEMA_SEARCH_PATH ");
+            for (int i = 0; i < path.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append(SystemSchemas.quote(path.get(i)));
+            }
+            s.execute(sql.toString());
+            settings.searchPath = List.copyOf(path);
+        } catch (SQLException e) {
+            throw translate(e, null);
+        }
+    }
+
+    private void applyParameter(String name) throws EngineException {
+        try (Statement s = connection.createStatement()) {
+            if (name.equals("timezone") || name.equals("all")) {
+                s.execute("SET TIME ZONE '" + settings.timeZone.replace("'", "''") + "'");
+            }
+            if (name.equals("lock_timeout") || name.equals("statement_timeout") || name.equals("all")) {
+                applyTimeouts();
+            }
+        } catch (SQLException e) {
+            throw translate(e, null);
+        }
+    }
+
+    /**
+     * Lock wait limit, and a query timeout that is always set: storage only clears a pending cancel
+     * when a statement starts with a timeout, so "none" is the largest timeout it accepts.
+     */
+    private void applyTimeouts() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("SET LOCK_TIMEOUT " + settings.lockTimeoutMillis);
+            long timeout = settings.statementTimeoutMillis > 0 ? settings.statementTimeoutMillis : Integer.MAX_VALUE;
+            s.execute("SET QUERY_TIMEOUT " + Math.min(timeout, Integer.MAX_VALUE));
+        }
+    }
+
+    private StatementResult show(String name) throws EngineException {
+        String value = settings.show(name);
+        if (value == null) {
+            try {
+                value = connection.getSchema();
+            } catch (SQLException e) {
+                throw translate(e, null);
+            }
+        }
+        if (name.equals("transaction_isolation") && transactionIsolation != null) {
+            value = transactionIsolation.sqlName();
+        }
+        if (name.equals("transaction_read_only")) {
+            value = effectiveReadOnly() ? "on" : "off";
+        }
+        List<ResultColumn> columns = List.of(new ResultColumn(name, SbTypes.TEXT, false, null, null, null));
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(new Object[] {value});
+        return new StatementResult.Rows("SHOW", new ListRowCursor(columns, rows));
+    }
+
+    // ---------------------------------------------------------------- transactions
+
+    @Override
+    public void begin() throws EngineException {
+        begin(null, null);
+    }
+
+    private void begin(IsolationLevel isolation, Boolean readOnly) throws EngineException {
+        ensureOpen();
+        if (explicit) {
+            throw new EngineException("25001", SqlErrors.REJECTED, "there is already a transaction in progress");
+        }
+        try {
+            connection.setAutoCommit(false);
+            if (isolation != null) {
+                applyIsolation(isolation);
+            }
+        } catch (SQLException e) {
+            throw translate(e, null);
+        }
+        explicit = true;
+        transactionIsolation = isolation;
+        transactionReadOnly = readOnly != null ? readOnly : settings.readOnly;
+        statementsInTransaction = 0;
+    }
+
+    @Override
+    public void commit() throws EngineException {
+        ensureOpen();
+        if (!explicit) {
+            return;
+        }
+        EngineException aborted = abortedBy;
+        try {
+            if (aborted == null) {
+                connection.commit();
+            } else {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw translate(e, null);
+        } finally {
+            end();
+        }
+        if (aborted != null) {
+            throw new EngineException(aborted.sqlState(), aborted.diagnosticCode(),
+                    "the transaction was rolled back and not committed: " + aborted.getMessage());
+        }
+    }
+
+    @Override
+    public void rollback() throws EngineException {
+        ensureOpen();
+        if (!explicit) {
+            return;
+        }
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            throw translate(e, null);
+        } finally {
+            end();
+        }
+    }
+
+    /** Back to autocommit with the session's own characteristics, under a new transaction id. */
+    private void end() {
+        explicit = false;
+        abortedBy = null;
+        savepoints.clear();
+        statementsInTransaction = 0;
+        try {
+            connection.setAutoCommit(true);
+            if (transactionIsolation != null) {
+                applyIsolation(settings.isolation);
+            }
+        } catch (SQLException | EngineException ignored) {
+            // a broken connection shows on the next statement
+        }
+        transactionIsolation = null;
+        transactionReadOnly = false;
+        transactionId = engine.nextTransactionId();
+    }
+
+    private void applyIsolation(IsolationLevel isolation) throws EngineException {
+        try {
+            connection.setTransactionIsolation(isolation.jdbcLevel());
+        } catch (SQLException e) {
+            throw translate(e, null);
+        }
+    }
+
+    private boolean effectiveReadOnly() {
+        return explicit ? transactionReadOnly : settings.readOnly;
+    }
+
+    @Override
+    public void savepoint(String name) throws EngineException {
+        requireTransactionBlock("SAVEPOINT");
+        try {
+            Savepoint previous = savepoints.remove(name);
+            if (previous != null) {
+                connection.releaseSavepoint(previous);
+            }
+            savepoints.put(name, connection.setSavepoint(name));
+        } catch (SQLException e) {
+            throw translate(e, null);
+        }
+    }
+
+    @Override
+    public void releaseSavepoint(String name) throws EngineException {
+        requireTransactionBlock("RELEASE SAVEPOINT");
+        Savepoint sp = existingSavepoint(name);
+        try {
+            connection.releaseSavepoint(sp);
+        } catch (SQLException e) {
+            throw translate(e, null);
+        }
+        dropSavepointsFrom(name, true);
+    }
+
+    @Override
+    public void rollbackToSavepoint(String name) throws EngineException {
+        requireTransactionBlock("ROLLBACK TO SAVEPOINT");
+        Savepoint sp = existingSavepoint(name);
+        try {
+            connection.rollback(sp);
+        } catch (SQLException e) {
+            throw translate(e, null);
+        }
+        dropSavepointsFrom(name, false);
+    }
+
+    private void requireTransactionBlock(String statement) throws EngineException {
+        ensureOpen();
+        if (!explicit) {
+            throw new EngineException("25P01", SqlErrors.REJECTED, statement + " can only be used in transaction blocks");
+        }
+        if (abortedBy != null) {
+            throw new EngineException("25P02", SqlErrors.REJECTED,
+                    "current transaction is aborted, commands ignored until end of transaction block");
+        }
+    }
+
+    private Savepoint existingSavepoint(String name) throws EngineException {
+        Savepoint sp = savepoints.get(name);
+        if (sp == null) {
+            throw new EngineException("3B001", SqlErrors.NOT_FOUND, "savepoint \"" + name + "\" does not exist");
+        }
+        return sp;
+    }
+
+    /** Forgets the savepoints set after {@code name} (and {@code name} itself when {@code inclusive}). */
+    private void dropSavepointsFrom(String name, boolean inclusive) {
+        boolean after = false;
+        for (var it = savepoints.entrySet().iterator(); it.hasNext(); ) {
+            String key = it.next().getKey();
+            if (key.equals(name)) {
+                after = true;
+                if (inclusive) {
+                    it.remove();
+                }
+            } else if (after) {
+                it.remove();
+            }
+        }
+    }
+
+    @Override
+    public boolean inTransaction() {
+        return explicit;
+    }
+
+    @Override
+    public long transactionId() {
+        return transactionId;
+    }
+
+    // ---------------------------------------------------------------- cancel and close
+
+    @Override
+    public void cancel() {
+        synchronized (executionLock) {
+            if (running == null) {
+                return;
+            }
+            cancelRequested = true;
+            try {
+                running.cancel();
+            } catch (SQLException ignored) {
+                // the statement may just have finished
+            }
+            if (LockWaits.isWaitingForLock(runner)) {
+                runner.interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (explicit && !connection.isClosed()) {
+                connection.rollback();
+            }
+        } catch (SQLException ignored) {
+            // closing anyway
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // already gone with the engine
+        }
+        engine.sessionClosed(this);
+    }
+
+    private void ensureOpen() throws EngineException {
+        if (closed) {
+            throw new EngineException("08003", SqlErrors.REJECTED, "the session is closed");
+        }
+    }
+
+    private static void closeQuietly(Statement s) {
+        if (s != null) {
+            try {
+                s.close();
+            } catch (SQLException ignored) {
+                // nothing to release
+            }
+        }
+    }
+}
