@@ -31,30 +31,34 @@ class ClientTlsConfigurationTest {
         return e;
     }
 
+    /** {@code sslmode=verify-ca} with this {@code sslrootcert} value is refused. */
+    private static void refusedRootCertificate(String value, String expected) {
+        refused(TestProperties.of("sslmode", "verify-ca", "sslrootcert", value), expected);
+    }
+
     private Path write(String name, String content) throws Exception {
         return Files.writeString(dir.resolve(name), content);
     }
 
     @Test
     void aMissingRootCertificateFileIsNamed() {
-        refused(TestProperties.of("sslmode", "verify-ca", "sslrootcert", "/nonexistent/ca.pem"),
-                "sslrootcert file /nonexistent/ca.pem does not exist");
+        refusedRootCertificate("/nonexistent/ca.pem", "sslrootcert file /nonexistent/ca.pem does not exist");
     }
 
     @Test
     void aFileWithoutCertificatesIsNamed() {
-        refused(TestProperties.of("sslmode", "verify-ca", "sslrootcert", TlsFixtures.file("generate.sh")),
-                "sslrootcert file " + TlsFixtures.file("generate.sh") + ": no certificate found");
+        String script = TlsFixtures.file("generate.sh");
+        refusedRootCertificate(script, "sslrootcert file " + script + ": no certificate found");
     }
 
     @Test
     void garbledPemIsReported() throws Exception {
         Path badBase64 = write("bad.pem", "-----BEGIN CERTIFICATE-----\n!!!!\n-----END CERTIFICATE-----\n");
-        refused(TestProperties.of("sslmode", "verify-ca", "sslrootcert", badBase64.toString()), "the CERTIFICATE block is not valid base64");
+        refusedRootCertificate(badBase64.toString(), "the CERTIFICATE block is not valid base64");
         Path noEnd = write("noend.pem", "-----BEGIN CERTIFICATE-----\nAAAA\n");
-        refused(TestProperties.of("sslmode", "verify-ca", "sslrootcert", noEnd.toString()), "has no '-----END CERTIFICATE-----' line");
+        refusedRootCertificate(noEnd.toString(), "has no '-----END CERTIFICATE-----' line");
         Path notACertificate = write("junk.pem", "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
-        refused(TestProperties.of("sslmode", "verify-ca", "sslrootcert", notACertificate.toString()), "invalid certificate");
+        refusedRootCertificate(notACertificate.toString(), "invalid certificate");
     }
 
     @Test
@@ -63,12 +67,12 @@ class ClientTlsConfigurationTest {
         ClientTls tls = ClientTls.configure(TestProperties.of("sslmode", "verify-ca", "sslrootcert", der.toString()));
         assertTrue(tls.toString().contains("trusting sslrootcert file " + der), tls.toString());
         Path truncated = Files.write(dir.resolve("bad.der"), new byte[] {0x30, 0x03, 0x02, 0x01});
-        refused(TestProperties.of("sslmode", "verify-ca", "sslrootcert", truncated.toString()), "invalid certificate");
+        refusedRootCertificate(truncated.toString(), "invalid certificate");
     }
 
     @Test
     void aDirectoryIsNotAFile() {
-        refused(TestProperties.of("sslmode", "verify-ca", "sslrootcert", dir.toString()), "cannot read sslrootcert file " + dir);
+        refusedRootCertificate(dir.toString(), "cannot read sslrootcert file " + dir);
     }
 
     @Test

@@ -17,7 +17,6 @@ import javax.net.ssl.SSLSocket;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,135 +24,117 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ClientTlsTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final String CA = TlsFixtures.file("ca.crt");
+    private static final String OTHER_CA = TlsFixtures.file("other-ca.crt");
 
-    /** Handshakes with {@code server} as {@code host}, reads the greeting, returns the protocol. */
-    private static String handshake(TlsTestServer server, String host, Properties properties) throws Exception {
-        ClientTls tls = ClientTls.configure(properties);
+    /**
+     * Handshakes as {@code host} with a TLS 1.3 server using {@code p12}, reads its greeting.
+     *
+     * @return the negotiated protocol
+     */
+    private static String connects(String p12, String host, Properties properties) throws Exception {
+        try (TlsTestServer server = TlsTestServer.start(p12, "TLSv1.3", false)) {
+            return handshake(server, host, ClientTls.configure(properties));
+        }
+    }
+
+    private static String handshake(TlsTestServer server, String host, ClientTls tls) throws Exception {
         try (SSLSocket socket = tls.wrap(server.connect(), host, server.port(), TIMEOUT)) {
             assertEquals(TlsTestServer.GREETING, socket.getInputStream().read());
             return socket.getSession().getProtocol();
         }
     }
 
-    private static SQLException failedHandshake(TlsTestServer server, String host, Properties properties) throws Exception {
-        ClientTls tls = ClientTls.configure(properties);
-        Socket plain = server.connect();
-        SQLException e = assertThrows(SQLException.class, () -> tls.wrap(plain, host, server.port(), TIMEOUT));
-        assertEquals("08001", e.getSQLState());
-        assertTrue(plain.isClosed(), "the socket is closed after a failed handshake");
-        return e;
+    /**
+     * The handshake with a server using {@code p12} and {@code protocol} fails with a
+     * non-transient 08001 whose message contains {@code expected}, and the socket is closed.
+     */
+    private static void refused(String p12, String protocol, String host, Properties properties, String expected)
+            throws Exception {
+        try (TlsTestServer server = TlsTestServer.start(p12, protocol, false)) {
+            ClientTls tls = ClientTls.configure(properties);
+            Socket plain = server.connect();
+            SQLException e = assertThrows(SQLNonTransientConnectionException.class,
+                    () -> tls.wrap(plain, host, server.port(), TIMEOUT));
+            assertEquals("08001", e.getSQLState());
+            assertTrue(e.getMessage().contains(expected), e.getMessage());
+            assertTrue(plain.isClosed(), "the socket is closed after a failed handshake");
+        }
     }
 
     @Test
     void requireWithoutRootCertificateAcceptsASelfSignedServerOverTls13() throws Exception {
-        try (TlsTestServer server = TlsTestServer.start("selfsigned.p12", "TLSv1.3", false)) {
-            assertEquals("TLSv1.3", handshake(server, "localhost", TestProperties.of("sslmode", "require")));
-        }
+        assertEquals("TLSv1.3", connects("selfsigned.p12", "localhost", TestProperties.of("sslmode", "require")));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"require", "verify-ca"})
-    void theRightRootCertificateVerifiesTheChain(String mode) throws Exception {
-        try (TlsTestServer server = TlsTestServer.start("server.p12", "TLSv1.3", false)) {
-            // verify-ca does not look at the host name.
-            handshake(server, "wrong.example", TestProperties.of("sslmode", mode, "sslrootcert", TlsFixtures.file("ca.crt")));
-        }
+    void theRightRootCertificateVerifiesTheChainButNotTheHostName(String mode) throws Exception {
+        connects("server.p12", "wrong.example", TestProperties.of("sslmode", mode, "sslrootcert", CA));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"require", "verify-ca", "verify-full"})
     void aWrongRootCertificateFails(String mode) throws Exception {
-        try (TlsTestServer server = TlsTestServer.start("server.p12", "TLSv1.3", false)) {
-            SQLException e = failedHandshake(server, "localhost",
-                    TestProperties.of("sslmode", mode, "sslrootcert", TlsFixtures.file("other-ca.crt")));
-            assertInstanceOf(SQLNonTransientConnectionException.class, e);
-            assertTrue(e.getMessage().contains("not trusted by sslrootcert file " + TlsFixtures.file("other-ca.crt")),
-                    e.getMessage());
-        }
+        refused("server.p12", "TLSv1.3", "localhost", TestProperties.of("sslmode", mode, "sslrootcert", OTHER_CA),
+                "the server certificate is not trusted by sslrootcert file " + OTHER_CA);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"localhost", "127.0.0.1"})
     void verifyFullAcceptsANameInTheCertificate(String host) throws Exception {
-        try (TlsTestServer server = TlsTestServer.start("server.p12", "TLSv1.3", false)) {
-            handshake(server, host, TestProperties.of("sslmode", "verify-full", "sslrootcert", TlsFixtures.file("ca.crt")));
-        }
+        connects("server.p12", host, TestProperties.of("sslmode", "verify-full", "sslrootcert", CA));
     }
 
-    @Test
-    void verifyFullRejectsAHostNameNotInTheCertificate() throws Exception {
-        try (TlsTestServer server = TlsTestServer.start("server.p12", "TLSv1.3", false)) {
-            SQLException e = failedHandshake(server, "wrong.example",
-                    TestProperties.of("sslmode", "verify-full", "sslrootcert", TlsFixtures.file("ca.crt")));
-            assertTrue(e.getMessage().contains("rejected for host name 'wrong.example'"), e.getMessage());
-        }
-    }
-
-    @Test
-    void sslTrueMeansVerifyFull() throws Exception {
-        try (TlsTestServer server = TlsTestServer.start("server.p12", "TLSv1.3", false)) {
-            failedHandshake(server, "wrong.example", TestProperties.of("ssl", "true", "sslrootcert", TlsFixtures.file("ca.crt")));
-        }
+    @ParameterizedTest
+    @CsvSource({"sslmode, verify-full", "ssl, true"})
+    void verifyFullRejectsAHostNameNotInTheCertificate(String property, String value) throws Exception {
+        refused("server.p12", "TLSv1.3", "wrong.example", TestProperties.of(property, value, "sslrootcert", CA),
+                "rejected for host name 'wrong.example' (sslmode=verify-full)");
     }
 
     @Test
     void aPinnedSelfSignedCertificateWorksWithVerifyFull() throws Exception {
         // The embedded server's persisted tls/server.crt is such a certificate.
-        try (TlsTestServer server = TlsTestServer.start("selfsigned.p12", "TLSv1.3", false)) {
-            handshake(server, "localhost", TestProperties.of("sslmode", "verify-full", "sslrootcert", TlsFixtures.file("selfsigned.crt")));
-        }
+        connects("selfsigned.p12", "localhost",
+                TestProperties.of("sslmode", "verify-full", "sslrootcert", TlsFixtures.file("selfsigned.crt")));
     }
 
     @Test
     void inlinePemWorksAsRootCertificate() throws Exception {
-        try (TlsTestServer server = TlsTestServer.start("server.p12", "TLSv1.3", false)) {
-            ClientTls tls = ClientTls.configure(TestProperties.of("sslmode", "verify-full", "sslrootcert", TlsFixtures.text("ca.crt")));
-            assertTrue(tls.toString().contains("sslrootcert (inline PEM)"), tls.toString());
-            try (SSLSocket socket = tls.wrap(server.connect(), "localhost", server.port(), TIMEOUT)) {
-                assertEquals(TlsTestServer.GREETING, socket.getInputStream().read());
-            }
-        }
+        Properties properties = TestProperties.of("sslmode", "verify-full", "sslrootcert", TlsFixtures.text("ca.crt"));
+        assertTrue(ClientTls.configure(properties).toString().contains("sslrootcert (inline PEM)"));
+        connects("server.p12", "localhost", properties);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "system"})
     void verifyCaWithoutRootCertificateUsesTheJvmTrustStore(String root) throws Exception {
-        try (TlsTestServer server = TlsTestServer.start("server.p12", "TLSv1.3", false)) {
-            SQLException e = failedHandshake(server, "localhost", TestProperties.of("sslmode", "verify-ca", "sslrootcert", root));
-            assertTrue(e.getMessage().contains("not trusted by the JVM default trust store"), e.getMessage());
-        }
+        refused("server.p12", "TLSv1.3", "localhost", TestProperties.of("sslmode", "verify-ca", "sslrootcert", root),
+                "not trusted by the JVM default trust store");
     }
 
     @Test
     void anExpiredCertificateFailsVerifyCa() throws Exception {
-        try (TlsTestServer server = TlsTestServer.start("server-expired.p12", "TLSv1.3", false)) {
-            SQLException e = failedHandshake(server, "localhost",
-                    TestProperties.of("sslmode", "verify-ca", "sslrootcert", TlsFixtures.file("ca.crt")));
-            assertTrue(e.getMessage().contains("outside its validity period"), e.getMessage());
-        }
+        refused("server-expired.p12", "TLSv1.3", "localhost", TestProperties.of("sslmode", "verify-ca", "sslrootcert", CA),
+                "the server certificate is outside its validity period");
     }
 
     @Test
     void requireWithoutRootCertificateDoesNotCheckExpiry() throws Exception {
-        try (TlsTestServer server = TlsTestServer.start("server-expired.p12", "TLSv1.3", false)) {
-            handshake(server, "localhost", TestProperties.of("sslmode", "require"));
-        }
+        connects("server-expired.p12", "localhost", TestProperties.of("sslmode", "require"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"allow", "prefer"})
     void opportunisticModesEncryptWithoutVerifyingEvenWithARootCertificate(String mode) throws Exception {
-        try (TlsTestServer server = TlsTestServer.start("server.p12", "TLSv1.3", false)) {
-            handshake(server, "wrong.example", TestProperties.of("sslmode", mode, "sslrootcert", TlsFixtures.file("other-ca.crt")));
-        }
+        connects("server.p12", "wrong.example", TestProperties.of("sslmode", mode, "sslrootcert", OTHER_CA));
     }
 
     @Test
     void aTls12OnlyServerIsRefused() throws Exception {
-        try (TlsTestServer server = TlsTestServer.start("server.p12", "TLSv1.2", false)) {
-            SQLException e = failedHandshake(server, "localhost", TestProperties.of("sslmode", "require"));
-            assertTrue(e.getMessage().contains("TLS 1.3"), e.getMessage());
-        }
+        refused("server.p12", "TLSv1.2", "localhost", TestProperties.of("sslmode", "require"),
+                "the server does not offer TLS 1.3, which SBWP requires");
     }
 
     @ParameterizedTest
@@ -165,9 +146,8 @@ class ClientTlsTest {
             "client-ec.crt, client-ec.sec1.pem, CN=bob"})
     void theClientCertificateIsPresented(String cert, String key, String subject) throws Exception {
         try (TlsTestServer server = TlsTestServer.start("server.p12", "TLSv1.3", true)) {
-            handshake(server, "localhost", TestProperties.of("sslmode", "verify-full", "sslrootcert", TlsFixtures.file("ca.crt"),
-                    "sslcert", TlsFixtures.file(cert), "sslkey", TlsFixtures.file(key),
-                    "sslpassword", TlsFixtures.KEY_PASSWORD));
+            handshake(server, "localhost", ClientTls.configure(TestProperties.of("sslmode", "verify-full", "sslrootcert", CA,
+                    "sslcert", TlsFixtures.file(cert), "sslkey", TlsFixtures.file(key), "sslpassword", TlsFixtures.KEY_PASSWORD)));
             assertEquals(subject, server.clientSubject());
         }
     }
