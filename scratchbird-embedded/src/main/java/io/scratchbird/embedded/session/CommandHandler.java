@@ -51,8 +51,6 @@ import java.util.UUID;
  */
 final class CommandHandler {
 
-    private static final System.Logger LOG = System.getLogger(CommandHandler.class.getName());
-
     private final ServerSession session;
     private final BoundedStore<PreparedStatement> statements = new BoundedStore<>(s -> {
     });
@@ -623,7 +621,4 @@ final class CommandHandler {
         session.sendReady(Ready.REASON_ERROR_RECOVERED);
     }
 
-    static void log(String message, Throwable t) {
-        LOG.log(System.Logger.Level.WARNING, message, t);
-    }
 }

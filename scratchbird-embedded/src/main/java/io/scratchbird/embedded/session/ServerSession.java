@@ -2,8 +2,6 @@ package io.scratchbird.embedded.session;
 
 import io.scratchbird.embedded.sql.EngineException;
 import io.scratchbird.embedded.sql.EngineSession;
-import io.scratchbird.embedded.sql.SqlScripts;
-import io.scratchbird.embedded.sql.StatementResult;
 import io.scratchbird.wire.Bytes;
 import io.scratchbird.wire.FeatureBits;
 import io.scratchbird.wire.Frame;
@@ -15,15 +13,10 @@ import io.scratchbird.wire.WireFormatException;
 import io.scratchbird.wire.message.AuthContinue;
 import io.scratchbird.wire.message.AuthOk;
 import io.scratchbird.wire.message.AuthRequest;
-import io.scratchbird.wire.message.Cancel;
-import io.scratchbird.wire.message.CancelAck;
-import io.scratchbird.wire.message.Cancelled;
-import io.scratchbird.wire.message.CommandComplete;
 import io.scratchbird.wire.message.ErrorResponse;
 import io.scratchbird.wire.message.LegacyReady;
 import io.scratchbird.wire.message.OpaqueMessage;
 import io.scratchbird.wire.message.ParameterStatus;
-import io.scratchbird.wire.message.Query;
 import io.scratchbird.wire.message.Ready;
 import io.scratchbird.wire.message.ServerInfo;
 import io.scratchbird.wire.message.ServerMessage;
@@ -322,6 +315,13 @@ public final class ServerSession implements Runnable {
                 if (fail(pf)) {
                     return;
                 }
+            } catch (RuntimeException bug) {
+                // A defect must not wedge the client: answer it, keep the session in step, log the cause.
+                LOG.log(System.Logger.Level.ERROR, "session " + id + ": internal error handling frame 0x"
+                        + Integer.toHexString(in.frame().type()), bug);
+                statementRunning = false;
+                conn.send(ErrorResponse.of("XX000", "internal error in the embedded server", "SERVER.INTERNAL_ERROR"));
+                sendReady(Ready.REASON_ERROR_RECOVERED);
             }
             conn.flush();
         }
@@ -519,29 +519,5 @@ public final class ServerSession implements Runnable {
 
     static PayloadReader payloadOf(Frame f) {
         return PayloadReader.ofPayload(f.payload());
-    }
-
-    static List<String> split(String sql) {
-        return SqlScripts.split(sql);
-    }
-
-    static Query decodeQuery(Frame f) {
-        return Query.decode(payloadOf(f));
-    }
-
-    static UUID cancelId(Frame f) {
-        return Cancel.decode(payloadOf(f)).requestId();
-    }
-
-    static CancelAck cancelAck(UUID id) {
-        return new CancelAck(id, 1);
-    }
-
-    static Cancelled cancelOutcome(UUID id, boolean hit) {
-        return hit ? Cancelled.statementCancelled(id) : Cancelled.targetNotFound(id);
-    }
-
-    static CommandComplete complete(String tag, long rows) {
-        return CommandComplete.of(tag, rows);
     }
 }

@@ -25,6 +25,7 @@ final class WireConnection implements AutoCloseable {
     private int sequence;
     private UUID attachmentId = FrameHeader.ZERO_UUID;
     private long txnId;
+    private final byte[] headerScratch = new byte[FrameHeader.SIZE];
 
     WireConnection(InputStream in, OutputStream out, AutoCloseable transport) {
         this.reader = new FrameReader(in, FrameHeader.SERVER_MAX_PAYLOAD);
@@ -43,8 +44,6 @@ final class WireConnection implements AutoCloseable {
         out.write(headerScratch);
         out.write(f.payload());
     }
-
-    private final byte[] headerScratch = new byte[FrameHeader.SIZE];
 
     void flush() throws IOException {
         out.flush();
