@@ -79,12 +79,24 @@ final class DdlTranslator {
         } else if (what.isWord("SCHEMA")) {
             schema(i + 1, "CREATE SCHEMA");
         } else if (what.isWord("VIEW")) {
-            out.addAll(in.all());
+            view(i + 1);
         } else {
             String construct = what.isWord("MATERIALIZED") || what.isWord("RECURSIVE") || what.isWord("VECTOR")
                     ? what.upper() + " " + in.get(i + 1).upper() : what.upper();
             throw SqlErrors.unsupported("CREATE " + construct);
         }
+    }
+
+    /** A view's query gets the labels a query would get, so its columns are not named after expressions. */
+    private void view(int i) throws EngineException {
+        targetEnd(in.wordsAt(i, "IF", "NOT", "EXISTS") ? i + 3 : i);
+        int as = in.findTopLevelWord(i, in.size(), "AS");
+        if (as < 0 || !in.get(as + 1).isWordIn("SELECT", "WITH", "VALUES")) {
+            out.addAll(in.all());
+            return;
+        }
+        out.addAll(in.slice(0, as + 1));
+        out.addAll(QueryShape.of(in.with(in.slice(as + 1, in.size()))).tokens());
     }
 
     // ---------------------------------------------------------------- tables
@@ -113,7 +125,7 @@ final class DdlTranslator {
             i += 3;
         }
         int nameStart = i;
-        i = nameEnd(i);
+        i = targetEnd(i);
         out.addAll(in.slice(nameStart, i));
         String table = in.get(i - 1).identifierName();
         if (!in.get(i).is("(")) {
@@ -142,6 +154,28 @@ final class DdlTranslator {
             }
             out.add(in.get(k));
         }
+    }
+
+    /** A qualified name whose schema is a system one may not be created, changed or dropped. */
+    private void refuseSystemTarget(int nameStart, int nameEnd) throws EngineException {
+        if (nameEnd - nameStart < 3) {
+            return;
+        }
+        StringBuilder path = new StringBuilder();
+        for (int k = nameStart; k < nameEnd - 2; k += 2) {
+            path.append(k == nameStart ? "" : ".").append(in.get(k).identifierName());
+        }
+        if (SystemSchemas.isSystem(path.toString()) || path.toString().equalsIgnoreCase("information_schema")) {
+            throw new EngineException("42501", SqlErrors.REJECTED,
+                    "objects in the system schema \"" + path + "\" cannot be created, changed or dropped", in.get(nameStart).start() + 1);
+        }
+    }
+
+    /** {@link #nameEnd}, refusing a name in a system schema. */
+    private int targetEnd(int i) throws EngineException {
+        int end = nameEnd(i);
+        refuseSystemTarget(i, end);
+        return end;
     }
 
     private int nameEnd(int i) throws EngineException {
@@ -278,7 +312,7 @@ final class DdlTranslator {
             i += 2;
         }
         int nameStart = i;
-        i = nameEnd(i);
+        i = targetEnd(i);
         out.addAll(in.slice(nameStart, i));
         String table = in.get(i - 1).identifierName();
         if (in.findTopLevel(i, in.size(), t -> t.is(",")) >= 0) {
@@ -353,6 +387,11 @@ final class DdlTranslator {
         if (!what.isWordIn("TABLE", "VIEW", "INDEX", "SEQUENCE")) {
             throw SqlErrors.unsupported("DROP " + what.upper());
         }
+        for (int k = 2; k < in.size(); k++) {
+            if (in.get(k).isIdentifier() && !in.get(k - 1).is(".") && !in.get(k).isWordIn("IF", "EXISTS", "CASCADE", "RESTRICT")) {
+                k = targetEnd(k) - 1;
+            }
+        }
         out.addAll(in.all());
     }
 
@@ -363,7 +402,7 @@ final class DdlTranslator {
         if (in.get(i).isWord("TABLE")) {
             i++;
         }
-        int end = nameEnd(i);
+        int end = targetEnd(i);
         out.addAll(in.slice(i, end));
         for (int k = end; k < in.size(); k++) {
             SqlToken t = in.get(k);
@@ -400,7 +439,7 @@ final class DdlTranslator {
             throw SqlErrors.syntaxAt(in.get(i));
         }
         int tableStart = i + 1;
-        int tableEnd = nameEnd(tableStart);
+        int tableEnd = targetEnd(tableStart);
         int k = tableEnd;
         String method = "btree";
         if (in.get(k).isWord("USING")) {
@@ -497,6 +536,7 @@ final class DdlTranslator {
 
     /** CREATE/ALTER SEQUENCE: {@code SET} prefixes and {@code OWNED BY} dropped, {@code AS type} resolved. */
     private void sequence(int i, boolean create) throws EngineException {
+        targetEnd(in.wordsAt(i, "IF", "NOT", "EXISTS") ? i + 3 : in.wordsAt(i, "IF", "EXISTS") ? i + 2 : i);
         out.addAll(in.slice(0, i));
         while (i < in.size()) {
             SqlToken t = in.get(i);

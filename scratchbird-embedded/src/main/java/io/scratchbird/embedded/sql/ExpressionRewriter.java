@@ -1,6 +1,7 @@
 package io.scratchbird.embedded.sql;
 
 import io.scratchbird.embedded.sql.SqlToken.Kind;
+import io.scratchbird.embedded.sql.functions.SessionFunctions;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -68,13 +69,13 @@ final class ExpressionRewriter {
         List<SqlToken> out = new ArrayList<>();
         int i = from;
         while (i < to) {
-            i = step(out, i, to);
+            i = step(out, i);
         }
         return out;
     }
 
     /** Translates the construct starting at {@code i} into {@code out}; returns the next index. */
-    private int step(List<SqlToken> out, int i, int to) throws EngineException {
+    private int step(List<SqlToken> out, int i) throws EngineException {
         SqlToken t = in.get(i);
         switch (t.kind()) {
             case UNTERMINATED:
@@ -91,7 +92,7 @@ final class ExpressionRewriter {
             case OPERATOR:
                 return operator(out, i);
             case WORD:
-                return word(out, i, to);
+                return word(out, i);
             case QUOTED_IDENTIFIER:
                 return identifierChain(out, i);
             default:
@@ -145,7 +146,7 @@ final class ExpressionRewriter {
         }
     }
 
-    private int word(List<SqlToken> out, int i, int to) throws EngineException {
+    private int word(List<SqlToken> out, int i) throws EngineException {
         SqlToken t = in.get(i);
         SqlToken next = in.get(i + 1);
         boolean qualified = !out.isEmpty() && out.get(out.size() - 1).is(".");
@@ -154,7 +155,7 @@ final class ExpressionRewriter {
             typedLiteral(out, i);
             return i + 2;
         }
-        if (t.isWord("NATURAL") && next.isWord("JOIN") || t.isWord("NATURAL") && next.isWordIn("LEFT", "RIGHT", "FULL", "INNER")) {
+        if (t.isWord("NATURAL") && next.isWordIn("JOIN", "LEFT", "RIGHT", "FULL", "INNER", "CROSS")) {
             throw SqlErrors.syntax("NATURAL JOIN is not SBsql; join with ON or USING", t.start());
         }
         if (t.isWord("DISTINCT") && next.isWord("ON") && in.get(i + 2).is("(")) {
@@ -168,15 +169,14 @@ final class ExpressionRewriter {
             return i + 1;
         }
         if (!qualified && t.isWord("CURRENT_CATALOG")) {
-            out.add(SqlToken.raw(SqlLiterals.string(io.scratchbird.embedded.sql.functions.SessionFunctions.DATABASE_NAME),
-                    t.start()));
+            out.add(SqlToken.raw(SqlLiterals.string(SessionFunctions.DATABASE_NAME), t.start()));
             return i + 1;
         }
         return identifierChain(out, i);
     }
 
-    /** An identifier, or a dotted chain resolved against the schema tree. */
-    private int identifierChain(List<SqlToken> out, int i) {
+    /** An identifier, or a dotted chain resolved against the schema tree; internal schemas cannot be named. */
+    private int identifierChain(List<SqlToken> out, int i) throws EngineException {
         if (!out.isEmpty() && out.get(out.size() - 1).is(".")) {
             out.add(in.get(i));
             return i + 1;
@@ -189,6 +189,7 @@ final class ExpressionRewriter {
             parts.add(in.get(j));
         }
         int resolvedParts = schemaPrefixLength(parts);
+        refuseInternal(parts, Math.max(resolvedParts, 1));
         if (resolvedParts > 0) {
             StringBuilder path = new StringBuilder();
             for (int k = 0; k < resolvedParts; k++) {
@@ -210,6 +211,20 @@ final class ExpressionRewriter {
             }
         }
         return j + 1;
+    }
+
+    private static void refuseInternal(List<SqlToken> parts, int schemaParts) throws EngineException {
+        if (parts.size() < 2) {
+            return;
+        }
+        StringBuilder path = new StringBuilder();
+        for (int k = 0; k < schemaParts; k++) {
+            path.append(k == 0 ? "" : ".").append(parts.get(k).identifierName());
+        }
+        if (SystemSchemas.isInternal(path.toString())) {
+            throw new EngineException("42501", SqlErrors.REJECTED,
+                    "this schema belongs to the engine and cannot be used", parts.get(0).start() + 1);
+        }
     }
 
     /**

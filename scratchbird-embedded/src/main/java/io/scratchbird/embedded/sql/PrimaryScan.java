@@ -111,7 +111,8 @@ final class PrimaryScan {
 
     private static boolean isOperand(SqlToken t) {
         return switch (t.kind()) {
-            case WORD, QUOTED_IDENTIFIER, STRING, NUMBER, PARAMETER, RAW -> true;
+            case WORD -> !KEYWORDS_BEFORE_PARENTHESIS.contains(t.upper());
+            case QUOTED_IDENTIFIER, STRING, NUMBER, PARAMETER, RAW -> true;
             default -> false;
         };
     }

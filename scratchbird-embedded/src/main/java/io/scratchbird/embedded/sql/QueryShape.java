@@ -21,9 +21,6 @@ record QueryShape(List<SqlToken> tokens, List<ColumnHint> columns) {
         SqlToken main = in.get(i);
         if (main.isWord("SELECT")) {
             int from = i + 1;
-            if (in.get(from).isWord("DISTINCT") && in.get(from + 1).isWord("ON")) {
-                throw SqlErrors.unsupported("SELECT DISTINCT ON");
-            }
             if (in.get(from).isWordIn("DISTINCT", "ALL")) {
                 from++;
             }

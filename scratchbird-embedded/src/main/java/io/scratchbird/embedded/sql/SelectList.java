@@ -117,36 +117,30 @@ final class SelectList {
         return k == end;
     }
 
-    /** PostgreSQL's default label: function name, cast target, {@code case}, or {@code ?column?}. */
+    /** PostgreSQL's default label: function name, cast target, typed literal, {@code case}, or {@code ?column?}. */
     private static String label(TokenList in, int a, int end) throws EngineException {
         SqlToken first = in.get(a);
         if (end == a + 1 && first.kind() == Kind.WORD && NILADIC.contains(first.upper())) {
             return first.text().toLowerCase(Locale.ROOT);
         }
+        if (isTypedLiteral(in, a, end)) {
+            return first.text().toLowerCase(Locale.ROOT);
+        }
         int primaryEnd = safeEnd(in, a);
-        if (primaryEnd == end || primaryEnd > 0 && in.get(primaryEnd).is("::")) {
-            if (first.kind() == Kind.WORD && PrimaryScan.TYPED_LITERALS.contains(first.upper()) && in.get(a + 1).isPlainString()) {
-                return first.text().toLowerCase(Locale.ROOT);
-            }
-            if (primaryEnd != end) {
-                SqlType cast = typeOf(in, a, end);
-                if (isColumnReference(in, a, primaryEnd)) {
-                    return in.get(primaryEnd - 1).identifierName();
-                }
-                return cast == null ? "?column?" : cast.name();
-            }
-            int paren = callParenthesis(in, a, end);
-            if (paren > 0) {
-                if (first.isWord("CAST")) {
-                    int as = in.findTopLevelWord(paren + 1, end - 1, "AS");
-                    if (as > 0 && isColumnReference(in, paren + 1, as)) {
-                        return in.get(as - 1).identifierName();
-                    }
-                    SqlType cast = typeOf(in, a, end);
-                    return cast == null ? "?column?" : cast.name();
-                }
-                return in.get(paren - 1).identifierName().toLowerCase(Locale.ROOT);
-            }
+        if (primaryEnd < 0) {
+            return "?column?";
+        }
+        if (primaryEnd < end && castsOnly(in, primaryEnd, end)) {
+            return castLabel(in, a, primaryEnd, a, end);
+        }
+        int callEnd = primaryEnd == end ? end : afterWindowClauses(in, primaryEnd, end) == end ? primaryEnd : -1;
+        int paren = callEnd > 0 ? callParenthesis(in, a, callEnd) : -1;
+        if (paren > 0 && first.isWord("CAST")) {
+            int as = in.findTopLevelWord(paren + 1, end - 1, "AS");
+            return castLabel(in, paren + 1, Math.max(as, paren + 1), a, end);
+        }
+        if (paren > 0) {
+            return in.get(paren - 1).identifierName().toLowerCase(Locale.ROOT);
         }
         if (first.isWord("CASE")) {
             return "case";
@@ -155,6 +149,53 @@ final class SelectList {
             return "array";
         }
         return "?column?";
+    }
+
+    /** A cast is labelled after the column it casts ([operandStart, operandEnd)), otherwise after its target type. */
+    private static String castLabel(TokenList in, int operandStart, int operandEnd, int a, int end) throws EngineException {
+        if (operandEnd > operandStart && isColumnReference(in, operandStart, operandEnd)) {
+            return in.get(operandEnd - 1).identifierName();
+        }
+        SqlType cast = typeOf(in, a, end);
+        return cast == null ? "?column?" : cast.name();
+    }
+
+    /** {@code DATE '…'}, {@code INTERVAL '1' DAY}: a typed literal, possibly with interval fields. */
+    private static boolean isTypedLiteral(TokenList in, int a, int end) {
+        if (!(in.get(a).kind() == Kind.WORD && PrimaryScan.TYPED_LITERALS.contains(in.get(a).upper())
+                && in.get(a + 1).isPlainString())) {
+            return false;
+        }
+        for (int k = a + 2; k < end; k++) {
+            if (!in.get(k).isWordIn("YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND", "TO")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The end of {@code FILTER (…)} and {@code OVER (…)}/{@code OVER name} clauses starting at {@code from}. */
+    private static int afterWindowClauses(TokenList in, int from, int end) {
+        int k = from;
+        while (k < end && in.get(k).isWordIn("FILTER", "OVER")) {
+            if (in.get(k + 1).is("(")) {
+                k = in.matching(k + 1) + 1;
+            } else if (in.get(k).isWord("OVER") && in.get(k + 1).isIdentifier()) {
+                k += 2;
+            } else {
+                return -1;
+            }
+        }
+        return k;
+    }
+
+    /** Whether [from, end) is nothing but {@code ::type} casts. */
+    private static boolean castsOnly(TokenList in, int from, int end) throws EngineException {
+        int k = from;
+        while (k < end && in.get(k).is("::")) {
+            k = SbTypeParser.parse(in, k + 1).next();
+        }
+        return k == end;
     }
 
     /** The index of the argument list's {@code (} when [a, end) is exactly a call {@code name(…)}, else -1. */

@@ -22,9 +22,4 @@ public final class SourceMap {
         }
         return found;
     }
-
-    /** Whether {@code targetOffset} lies past the last token (an error at the end of the text). */
-    public boolean pastEnd(int targetOffset, int targetLength) {
-        return targetOffset >= targetLength;
-    }
 }

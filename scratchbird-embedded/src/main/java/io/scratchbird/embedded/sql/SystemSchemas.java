@@ -35,6 +35,11 @@ public final class SystemSchemas {
         return quote(schema) + '.' + quote(name);
     }
 
+    /** Whether a schema holds the engine's own machinery, which user SQL may not name at all. */
+    public static boolean isInternal(String h2Schema) {
+        return h2Schema.equalsIgnoreCase(TYPES) || h2Schema.equalsIgnoreCase(FUNCTIONS) || h2Schema.equalsIgnoreCase(META);
+    }
+
     /** Whether an H2 schema holds system objects rather than user data. */
     public static boolean isSystem(String h2Schema) {
         return h2Schema.equalsIgnoreCase(SYS) || h2Schema.regionMatches(true, 0, SYS + ".", 0, SYS.length() + 1)

@@ -135,7 +135,7 @@ final class H2EngineSession implements EngineSession {
             throw failure;
         } finally {
             SessionContext.clear();
-            closeQuietly(ps);
+            Quietly.close(ps);
         }
     }
 
@@ -255,7 +255,14 @@ final class H2EngineSession implements EngineSession {
 
     private void setSearchPath(List<String> schemas) throws EngineException {
         List<String> path = schemas.isEmpty() ? List.of(SystemSchemas.DEFAULT_SCHEMA) : schemas;
+        if (SystemSchemas.isSystem(path.get(0))) {
+            throw new EngineException("42501", SqlErrors.REJECTED,
+                    "the current schema must be a user schema, not \"" + path.get(0) + "\"");
+        }
         for (String schema : path) {
+            if (SystemSchemas.isInternal(schema)) {
+                throw new EngineException("42501", SqlErrors.REJECTED, "a schema of the search path belongs to the engine");
+            }
             if (!engine.catalog().exists(schema)) {
                 throw new EngineException("3F000", SqlErrors.NOT_FOUND, "schema \"" + schema + "\" does not exist");
             }
@@ -431,26 +438,29 @@ final class H2EngineSession implements EngineSession {
 
     @Override
     public void releaseSavepoint(String name) throws EngineException {
-        requireTransactionBlock("RELEASE SAVEPOINT");
-        Savepoint sp = existingSavepoint(name);
-        try {
-            connection.releaseSavepoint(sp);
-        } catch (SQLException e) {
-            throw translate(e, null);
-        }
-        dropSavepointsFrom(name, true);
+        toSavepoint("RELEASE SAVEPOINT", name, connection::releaseSavepoint, true);
     }
 
     @Override
     public void rollbackToSavepoint(String name) throws EngineException {
-        requireTransactionBlock("ROLLBACK TO SAVEPOINT");
-        Savepoint sp = existingSavepoint(name);
+        toSavepoint("ROLLBACK TO SAVEPOINT", name, connection::rollback, false);
+    }
+
+    /** What RELEASE and ROLLBACK TO do to storage's savepoint. */
+    private interface SavepointAction {
+        void apply(Savepoint savepoint) throws SQLException;
+    }
+
+    /** Applies {@code action} to an existing savepoint, then forgets the later ones (and it, when {@code inclusive}). */
+    private void toSavepoint(String statement, String name, SavepointAction action, boolean inclusive)
+            throws EngineException {
+        requireTransactionBlock(statement);
         try {
-            connection.rollback(sp);
+            action.apply(existingSavepoint(name));
         } catch (SQLException e) {
             throw translate(e, null);
         }
-        dropSavepointsFrom(name, false);
+        dropSavepointsFrom(name, inclusive);
     }
 
     private void requireTransactionBlock(String statement) throws EngineException {
@@ -542,16 +552,6 @@ final class H2EngineSession implements EngineSession {
     private void ensureOpen() throws EngineException {
         if (closed) {
             throw new EngineException("08003", SqlErrors.REJECTED, "the session is closed");
-        }
-    }
-
-    private static void closeQuietly(Statement s) {
-        if (s != null) {
-            try {
-                s.close();
-            } catch (SQLException ignored) {
-                // nothing to release
-            }
         }
     }
 }

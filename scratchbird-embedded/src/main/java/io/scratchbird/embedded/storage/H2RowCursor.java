@@ -62,10 +62,6 @@ final class H2RowCursor implements RowCursor {
             return;
         }
         closed = true;
-        try {
-            statement.close();
-        } catch (SQLException ignored) {
-            // the statement's resources are released either way
-        }
+        Quietly.close(statement);
     }
 }

@@ -26,6 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class H2SqlEngine implements SqlEngine {
 
+    /** Data directories open in this process: storage would silently share one between two engines. */
+    private static final Set<String> OPEN_DIRECTORIES = ConcurrentHashMap.newKeySet();
+
     private final StorageSettings settings;
     private final org.h2.Driver driver = new org.h2.Driver();
     private final Connection system;
@@ -37,16 +40,30 @@ public final class H2SqlEngine implements SqlEngine {
 
     private H2SqlEngine(StorageSettings settings) throws EngineException {
         this.settings = settings;
+        if (settings.directory() != null && !OPEN_DIRECTORIES.add(settings.directory())) {
+            throw inUse();
+        }
         try {
             this.system = connect();
             StorageBootstrap.install(system);
             this.catalog = new EngineCatalog(system);
         } catch (SQLException e) {
-            throw new EngineException("58030", SqlErrors.REJECTED, "could not open the database: "
-                    + (e.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1
-                    ? "the data directory is in use by another server" : "storage failed to start"));
+            releaseDirectory();
+            throw e.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1 ? inUse()
+                    : new EngineException("58030", SqlErrors.REJECTED, "could not open the database: storage failed to start");
         }
         this.translator = new SqlTranslator(catalog);
+    }
+
+    private static EngineException inUse() {
+        return new EngineException("58030", SqlErrors.REJECTED,
+                "could not open the database: the data directory is in use by another server");
+    }
+
+    private void releaseDirectory() {
+        if (settings.directory() != null) {
+            OPEN_DIRECTORIES.remove(settings.directory());
+        }
     }
 
     /** A durable engine whose data lives in {@code dataDirectory} (created when missing). */
@@ -102,6 +119,7 @@ public final class H2SqlEngine implements SqlEngine {
         } catch (SQLException ignored) {
             // closed by the shutdown
         }
+        releaseDirectory();
     }
 
     private Connection connect() throws SQLException {

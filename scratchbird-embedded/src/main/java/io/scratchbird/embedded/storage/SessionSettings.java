@@ -37,8 +37,8 @@ final class SessionSettings {
         this.lockTimeoutMillis = defaultLockTimeoutMillis;
     }
 
-    /** Checks and stores a parameter; returns what changed so the caller can apply it to storage. */
-    String set(String name, String value) throws EngineException {
+    /** Checks and stores a parameter (the caller applies it to storage). */
+    void set(String name, String value) throws EngineException {
         switch (name) {
             case "application_name" -> applicationName = value;
             case "client_encoding", "names" -> {
@@ -57,7 +57,6 @@ final class SessionSettings {
             }
             default -> throw unknown(name);
         }
-        return name;
     }
 
     /** Restores a parameter (or all of them, for {@code all}) to its default. */

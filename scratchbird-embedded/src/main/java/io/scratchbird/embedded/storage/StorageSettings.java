@@ -43,24 +43,24 @@ public final class StorageSettings {
 
     private final String url;
     private final Duration lockTimeout;
-    private final boolean persistent;
+    private final String directory;
 
-    private StorageSettings(String url, Duration lockTimeout, boolean persistent) {
+    private StorageSettings(String url, Duration lockTimeout, String directory) {
         this.url = url;
         this.lockTimeout = lockTimeout;
-        this.persistent = persistent;
+        this.directory = directory;
     }
 
     /** A durable database in {@code dataDirectory} (created when missing). */
     public static StorageSettings directory(Path dataDirectory, Duration lockTimeout) {
-        Path file = dataDirectory.toAbsolutePath().resolve(DATABASE_NAME);
-        return new StorageSettings("jdbc:h2:retry:" + file + ";WRITE_DELAY=0" + COMMON, lockTimeout, true);
+        Path directory = dataDirectory.toAbsolutePath().normalize();
+        return new StorageSettings("jdbc:h2:retry:" + directory.resolve(DATABASE_NAME) + ";WRITE_DELAY=0" + COMMON,
+                lockTimeout, directory.toString());
     }
 
     /** A private in-memory database, gone when the engine closes. */
     public static StorageSettings memory(Duration lockTimeout) {
-        return new StorageSettings("jdbc:h2:mem:scratchbird-" + UUID.randomUUID() + COMMON,
-                lockTimeout, false);
+        return new StorageSettings("jdbc:h2:mem:scratchbird-" + UUID.randomUUID() + COMMON, lockTimeout, null);
     }
 
     String url() {
@@ -78,7 +78,8 @@ public final class StorageSettings {
         return lockTimeout;
     }
 
-    boolean persistent() {
-        return persistent;
+    /** The data directory, or null for an in-memory database. */
+    String directory() {
+        return directory;
     }
 }

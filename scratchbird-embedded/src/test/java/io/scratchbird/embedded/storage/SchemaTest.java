@@ -82,4 +82,18 @@ class SchemaTest {
         run(session, "CREATE SCHEMA temp_branch", "DROP SCHEMA temp_branch");
         fails("3F000", null, session, "SET SCHEMA temp_branch");
     }
+
+    @Test
+    void theEnginesOwnSchemasCannotBeUsedOrChanged() throws Exception {
+        fails("42501", null, session, "SELECT * FROM \"sys.meta\".index_methods");
+        fails("42501", null, session, "INSERT INTO sys.meta.index_methods VALUES ('a', 'b', 'c')");
+        fails("42501", null, session, "SELECT sys.functions.sb_pg_sleep(1)");
+        fails("42501", null, session, "DROP VIEW sys.tables");
+        fails("42501", null, session, "CREATE TABLE sys.information.mine (x INTEGER)");
+        fails("42501", null, session, "CREATE INDEX i ON sys.information.tables (table_name)");
+        fails("42501", null, session, "SET SCHEMA sys");
+        fails("42501", null, session, "SET search_path TO users.public, sys.functions");
+        run(session, "SET search_path TO users.public, sys.information", "CREATE TABLE mine (x INTEGER)");
+        assertEquals(1L, scalar(session, "SELECT count(*) FROM tables"), "views of a schema on the search path resolve");
+    }
 }
