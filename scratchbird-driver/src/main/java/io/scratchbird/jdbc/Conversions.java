@@ -115,11 +115,7 @@ final class Conversions {
         } else if (v instanceof Boolean b) {
             r = b ? 1 : 0;
         } else if (v instanceof String s) {
-            try {
-                r = exactLong(new BigDecimal(s.trim()), v, target);
-            } catch (NumberFormatException e) {
-                throw cannot(v, target);
-            }
+            r = exactLong(parse(Codecs.NUMERIC, s.trim(), target), v, target);
         } else {
             throw cannot(v, target);
         }
@@ -180,6 +176,16 @@ final class Conversions {
         throw cannot(v, "BigDecimal");
     }
 
+    /** Integral values of any size (numeric(38,0)); 2.5 is refused like in {@link #integral}. */
+    static BigInteger bigInteger(Object v) throws SQLException {
+        BigDecimal d = decimal(v);
+        try {
+            return d.toBigIntegerExact();
+        } catch (ArithmeticException e) {
+            throw new SQLDataException("value " + v + " is not an integer, cannot read it as BigInteger", "22003");
+        }
+    }
+
     static byte[] bytes(Object v) throws SQLException {
         if (v instanceof byte[] b) {
             return b;
@@ -193,6 +199,9 @@ final class Conversions {
     static LocalDate localDate(Object v) throws SQLException {
         if (v instanceof LocalDate d) {
             return d;
+        }
+        if (v instanceof java.sql.Date d) {
+            return d.toLocalDate();
         }
         if (v instanceof LocalDateTime t) {
             return t.toLocalDate();
@@ -210,6 +219,9 @@ final class Conversions {
     static LocalTime localTime(Object v) throws SQLException {
         if (v instanceof LocalTime t) {
             return t;
+        }
+        if (v instanceof java.sql.Time t) {
+            return t.toLocalTime();
         }
         if (v instanceof OffsetTime t) {
             return t.toLocalTime();
@@ -229,6 +241,9 @@ final class Conversions {
     static LocalDateTime localDateTime(Object v) throws SQLException {
         if (v instanceof LocalDateTime t) {
             return t;
+        }
+        if (v instanceof java.sql.Timestamp t) {
+            return t.toLocalDateTime();
         }
         if (v instanceof OffsetDateTime t) {
             return t.atZoneSameInstant(ZoneId.systemDefault()).toLocalDateTime();
@@ -359,10 +374,7 @@ final class Conversions {
         } else if (type == BigDecimal.class) {
             r = decimal(v);
         } else if (type == BigInteger.class) {
-            r = BigInteger.valueOf(integral(v, Long.MIN_VALUE, Long.MAX_VALUE, "BigInteger"));
-            if (v instanceof BigDecimal d && d.scale() <= 0) {
-                r = d.toBigIntegerExact();
-            }
+            r = bigInteger(v);
         } else if (type == byte[].class) {
             r = bytes(v);
         } else if (type == LocalDate.class) {

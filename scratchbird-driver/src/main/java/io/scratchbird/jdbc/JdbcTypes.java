@@ -93,8 +93,7 @@ public final class JdbcTypes {
     public static Class<?> javaClass(int oid) {
         return switch (oid) {
             case TypeOids.BOOL -> Boolean.class;
-            case TypeOids.INT2 -> Short.class;
-            case TypeOids.INT4 -> Integer.class;
+            case TypeOids.INT2, TypeOids.INT4 -> Integer.class;   // JDBC 4.3 table B-3 maps SMALLINT to Integer
             case TypeOids.INT8 -> Long.class;
             case TypeOids.FLOAT4 -> Float.class;
             case TypeOids.FLOAT8 -> Double.class;

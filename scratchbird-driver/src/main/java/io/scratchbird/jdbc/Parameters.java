@@ -30,15 +30,23 @@ final class Parameters {
     private final byte[][] values;
     private final int[] formats;
     private final boolean[] set;
+    /** The JDBC index of the first value: 2 in {@code {? = call f(?)}}, where 1 is the function's result. */
+    private final int firstIndex;
 
     Parameters(int count) {
+        this(count, 1);
+    }
+
+    Parameters(int count, int firstIndex) {
         oids = new int[count];
         values = new byte[count][];
         formats = new int[count];
         set = new boolean[count];
+        this.firstIndex = firstIndex;
     }
 
     private Parameters(Parameters p) {
+        firstIndex = p.firstIndex;
         oids = p.oids.clone();
         values = p.values.clone();
         formats = p.formats.clone();
@@ -59,12 +67,20 @@ final class Parameters {
         Arrays.fill(oids, 0);
     }
 
+    int firstIndex() {
+        return firstIndex;
+    }
+
     private int slot(int index) throws SQLException {
-        if (index < 1 || index > oids.length) {
+        if (index >= 1 && index < firstIndex) {
+            throw new SQLDataException("parameter " + index + " is the function's result in {? = call …}, not an input; "
+                    + "register it with registerOutParameter", "22023");
+        }
+        if (index < firstIndex || index >= firstIndex + oids.length) {
             throw new SQLDataException("parameter index " + index + " is out of range; the statement has "
                     + oids.length + " parameter(s)", "22023");
         }
-        return index - 1;
+        return index - firstIndex;
     }
 
     void setNull(int index, int oid) throws SQLException {
@@ -139,13 +155,11 @@ final class Parameters {
         if (v instanceof java.time.Period p && target == Interval.class) {
             return Interval.of(p);
         }
-        if (v instanceof java.sql.Array a && target == List.class) {
-            try {
-                Object arr = a.getArray();
-                return arr instanceof Object[] o ? Arrays.asList(o) : arr;
-            } catch (SQLException e) {
-                throw e;
-            }
+        if (v instanceof ScratchBirdArray a && target == List.class) {
+            return a.elements();
+        }
+        if (v instanceof java.sql.Array a && target == List.class && a.getArray() instanceof Object[] elements) {
+            return ScratchBirdArray.of(a.getBaseTypeName(), elements).elements();   // another driver's Array
         }
         if (v instanceof Object[] o && target == List.class) {
             return Arrays.asList(o);
@@ -160,7 +174,7 @@ final class Parameters {
     void checkComplete() throws SQLException {
         for (int i = 0; i < set.length; i++) {
             if (!set[i]) {
-                throw new SQLException("no value specified for parameter " + (i + 1), "07001");
+                throw new SQLException("no value specified for parameter " + (i + firstIndex), "07001");
             }
         }
     }

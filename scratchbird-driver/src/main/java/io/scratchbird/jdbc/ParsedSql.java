@@ -1,6 +1,7 @@
 package io.scratchbird.jdbc;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,8 @@ public record ParsedSql(String sql, int count, Map<String, Integer> names) {
                     "a statement may use ? markers or :name markers, not both (found " + positional + " ? and " + names.size() + " names)",
                     "42601");
         }
-        return new ParsedSql(out.toString(), Math.max(positional, names.size()), Map.copyOf(names));
+        // in order of first appearance, so that messages list the names as the SQL does
+        return new ParsedSql(out.toString(), Math.max(positional, names.size()), Collections.unmodifiableMap(names));
     }
 
     public boolean named() {

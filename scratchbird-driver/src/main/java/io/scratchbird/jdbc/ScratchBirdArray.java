@@ -8,6 +8,8 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +27,11 @@ public final class ScratchBirdArray implements Array {
 
     int arrayOid() {
         return arrayOid;
+    }
+
+    /** The elements as the array codec encodes them (nested lists for several dimensions). */
+    List<?> elements() {
+        return elements;
     }
 
     /** The array OID for {@code Connection.createArrayOf(typeName, …)}; text[] for unknown names. */
@@ -59,8 +66,22 @@ public final class ScratchBirdArray implements Array {
         throw new SQLFeatureNotSupportedException("no array type for " + typeName, "0A000");
     }
 
+    /**
+     * {@code Connection.createArrayOf}: nested Java arrays are further dimensions, nulls are SQL
+     * NULLs, and elements are converted to the element type's value class (an Integer in a bigint
+     * array, a java.sql.Date in a date array), so that binding does not depend on the Java class.
+     */
     static ScratchBirdArray of(String typeName, Object[] elements) throws SQLException {
-        return new ScratchBirdArray(arrayOidFor(typeName), List.of(elements.clone()).stream().toList());
+        int oid = arrayOidFor(typeName);
+        return new ScratchBirdArray(oid, elementList(elements, Codecs.byOid(TypeRefs.elementOf(oid)).javaType()));
+    }
+
+    private static List<Object> elementList(Object[] elements, Class<?> elementClass) throws SQLException {
+        List<Object> out = new ArrayList<>(elements.length);
+        for (Object e : elements) {
+            out.add(e instanceof Object[] inner ? elementList(inner, elementClass) : Conversions.to(e, elementClass));
+        }
+        return Collections.unmodifiableList(out);
     }
 
     @Override
@@ -73,23 +94,46 @@ public final class ScratchBirdArray implements Array {
         return JdbcTypes.sqlType(TypeRefs.elementOf(arrayOid));
     }
 
-    /** The elements as an {@code Object[]} (nested {@code Object[]} for several dimensions). */
+    /**
+     * The elements as a Java array of the element type's {@code getObject} class, as PgJDBC does:
+     * {@code Integer[]} for integer, {@code java.sql.Date[]} for date, {@code Integer[][]} for two
+     * dimensions.
+     */
     @Override
-    public Object getArray() {
+    public Object getArray() throws SQLException {
         return toArray(elements);
     }
 
-    private static Object[] toArray(List<?> list) {
-        Object[] out = new Object[list.size()];
+    private Object[] toArray(List<?> list) throws SQLException {
+        Class<?> elementClass = JdbcTypes.javaClass(TypeRefs.elementOf(arrayOid));
+        int depth = depth(list);
+        Class<?> component = elementClass;
+        for (int d = 1; d < depth; d++) {
+            component = component.arrayType();
+        }
+        Object[] out = (Object[]) java.lang.reflect.Array.newInstance(component, list.size());
         for (int i = 0; i < out.length; i++) {
             Object e = list.get(i);
-            out[i] = e instanceof List<?> inner ? toArray(inner) : e;
+            out[i] = e instanceof List<?> inner ? toArray(inner) : e == null ? null : Conversions.to(e, elementClass);
         }
         return out;
     }
 
+    /** Dimensions, from the first non-empty path (SQL arrays are rectangular). */
+    private static int depth(List<?> list) {
+        for (Object e : list) {
+            if (e instanceof List<?> inner) {
+                return 1 + depth(inner);
+            }
+            if (e != null) {
+                return 1;
+            }
+        }
+        return 1;
+    }
+
     @Override
-    public Object getArray(Map<String, Class<?>> map) {
+    public Object getArray(Map<String, Class<?>> map) throws SQLException {
         return getArray();
     }
 

@@ -70,7 +70,8 @@ public final class ScratchBirdDriver implements Driver {
                 ScratchBirdProperty.PASSWORD.get(p) == null ? null : ScratchBirdProperty.PASSWORD.get(p).toCharArray(),
                 ScratchBirdProperty.AUTH_TOKEN.get(p), connectKeys(p),
                 millis(ScratchBirdProperty.CONNECT_TIMEOUT.getInt(p)), millis(ScratchBirdProperty.LOGIN_TIMEOUT.getInt(p)),
-                ScratchBirdProperty.TCP_KEEP_ALIVE.getBoolean(p), tls.isEnabled() ? tls : null);
+                ScratchBirdProperty.TCP_KEEP_ALIVE.getBoolean(p), tls.isEnabled() ? tls : null,
+                ScratchBirdProperty.REQUIRE_AUTH.getList(p));
         ProtocolSession session;
         try {
             session = Startup.open(login, SessionListener.NONE);
@@ -81,7 +82,7 @@ public final class ScratchBirdDriver implements Driver {
             // sslmode=prefer/allow: SBWP has no in-band TLS negotiation, so try plaintext once
             session = Startup.open(new Startup.Login(login.host(), login.port(), login.database(), login.user(),
                     login.password(), login.token(), login.connectKeys(), login.connectTimeoutMillis(),
-                    login.loginTimeoutMillis(), login.tcpKeepAlive(), null), SessionListener.NONE);
+                    login.loginTimeoutMillis(), login.tcpKeepAlive(), null, login.requiredAuth()), SessionListener.NONE);
         }
         int socketTimeout = ScratchBirdProperty.SOCKET_TIMEOUT.getInt(p);
         if (socketTimeout > 0) {
@@ -108,7 +109,9 @@ public final class ScratchBirdDriver implements Driver {
     }
 
     private static ConnectionSettings settings(String url, ConnectionUrl parsed, Properties p) throws SQLException {
-        return new ConnectionSettings(url, ScratchBirdProperty.USER.get(p), parsed.database(),
+        // the URL as reported by DatabaseMetaData.getURL(): canonical, its secrets masked
+        String shown = ConnectionUrl.parse(url, null).toString();
+        return new ConnectionSettings(shown, ScratchBirdProperty.USER.get(p), parsed.database(),
                 ScratchBirdProperty.DEFAULT_ROW_FETCH_SIZE.getInt(p), ScratchBirdProperty.PREPARE_THRESHOLD.getInt(p),
                 ScratchBirdProperty.PREPARED_STATEMENT_CACHE_QUERIES.getInt(p), ScratchBirdProperty.BINARY_TRANSFER.getBoolean(p),
                 ScratchBirdProperty.READ_ONLY.getBoolean(p), ScratchBirdProperty.CURRENT_SCHEMA.get(p));

@@ -1,5 +1,6 @@
 package io.scratchbird.jdbc;
 
+import io.scratchbird.jdbc.session.ColumnInfo;
 import io.scratchbird.jdbc.session.ResultGroup;
 import io.scratchbird.wire.codec.TypeOids;
 
@@ -47,13 +48,21 @@ public class ScratchBirdPreparedStatement extends ScratchBirdStatement implement
     private final List<Parameters> batch = new ArrayList<>();
     private final String[] keyColumns;
     int executions;
+    /** Columns of the last result, for getMetaData() once that result is closed. */
+    private List<ColumnInfo> lastColumns;
 
     ScratchBirdPreparedStatement(ScratchBirdConnection connection, String sql, int type, int concurrency, int holdability,
                                  String[] keyColumns) throws SQLException {
+        this(connection, sql, type, concurrency, holdability, keyColumns, 1);
+    }
+
+    /** @param firstParameterIndex the JDBC index of the first {@code ?} (2 when index 1 is a function's result) */
+    ScratchBirdPreparedStatement(ScratchBirdConnection connection, String sql, int type, int concurrency, int holdability,
+                                 String[] keyColumns, int firstParameterIndex) throws SQLException {
         super(connection, type, concurrency, holdability);
         this.originalSql = sql;
         this.parsed = ParsedSql.parse(sql);
-        this.parameters = new Parameters(parsed.count());
+        this.parameters = new Parameters(parsed.count(), firstParameterIndex);
         this.keyColumns = keyColumns;
     }
 
@@ -74,7 +83,9 @@ public class ScratchBirdPreparedStatement extends ScratchBirdStatement implement
 
     @Override
     public long executeLargeUpdate() throws SQLException {
-        execute();
+        if (execute()) {
+            throw resultSetNotExpected(originalSql);
+        }
         return Math.max(0, getLargeUpdateCount());
     }
 
@@ -88,6 +99,9 @@ public class ScratchBirdPreparedStatement extends ScratchBirdStatement implement
                 return false;
             }
             ResultGroup g = runTimed(() -> connection.runPrepared(this, parameters, fetchSizeForStreaming()));
+            if (g.columns() != null) {
+                lastColumns = g.columns();
+            }
             setResults(List.of(g));
             return advance();
         }
@@ -355,12 +369,12 @@ public class ScratchBirdPreparedStatement extends ScratchBirdStatement implement
      * @throws SQLException 22023 when the statement has no marker of that name
      */
     public void setObject(String name, Object x) throws SQLException {
-        Integer index = parsed.names().get(name);
-        if (index == null) {
+        Integer number = parsed.names().get(name);
+        if (number == null) {
             throw new SQLException("the statement has no parameter named :" + name + " (it has " + parsed.parameterNames() + ")",
                     "22023");
         }
-        setObject(index, x);
+        setObject(number + parameters.firstIndex() - 1, x);
     }
 
     @Override
@@ -505,14 +519,27 @@ public class ScratchBirdPreparedStatement extends ScratchBirdStatement implement
         parameters.set(i, oid, value);
     }
 
+    /**
+     * Whether the next execution, with the parameter types bound now, uses a statement the server
+     * keeps prepared (after {@code prepareThreshold} executions of this SQL on the connection).
+     */
+    public boolean isServerPrepared() throws SQLException {
+        checkOpen();
+        synchronized (connection) {
+            return connection.isServerPrepared(parsed.sql(), parameters.oidList());
+        }
+    }
+
     // ------------------------------------------------------------------ metadata
 
-    /** Result metadata is known only after execution (the server describes only parameters, spec H-27). */
+    /**
+     * Result metadata is known only after execution (the server describes only parameters, spec
+     * H-27): null before, then the columns of the last result, also once it is closed.
+     */
     @Override
     public ResultSetMetaData getMetaData() throws SQLException {
         checkOpen();
-        ResultSet rs = getResultSet();
-        return rs == null ? null : rs.getMetaData();
+        return lastColumns == null ? null : new ScratchBirdResultSetMetaData(lastColumns);
     }
 
     @Override

@@ -55,7 +55,10 @@ public class ScratchBirdResultSet extends ReadOnlyResultSet {
     private List<DataRow> rows;
     private String portal;
     private int index = -1;
+    /** Forward-only: rows read so far (the page index restarts with every fetched page). */
     private long rowNumber;
+    /** Forward-only: next() has returned false. */
+    private boolean exhausted;
     private boolean closed;
     private boolean wasNull;
     private int fetchSize;
@@ -100,12 +103,16 @@ public class ScratchBirdResultSet extends ReadOnlyResultSet {
     @Override
     public boolean next() throws SQLException {
         checkOpen();
+        if (type != TYPE_FORWARD_ONLY) {
+            return moveTo(index + 1);   // scrollable results hold every row, already cut to maxRows
+        }
         if (maxRows > 0 && rowNumber >= maxRows) {
+            exhausted = true;
             index = rows.size();
             closePortal();
             return false;
         }
-        if (index + 1 >= rows.size() && portal != null && type == TYPE_FORWARD_ONLY) {
+        if (index + 1 >= rows.size() && portal != null) {
             rows.clear();
             index = -1;
             fetchNextPage();
@@ -113,13 +120,28 @@ public class ScratchBirdResultSet extends ReadOnlyResultSet {
         if (index + 1 < rows.size()) {
             index++;
             rowNumber++;
-            if (type == TYPE_FORWARD_ONLY && index > 0) {
+            if (index > 0) {
                 rows.set(index - 1, null);   // let streamed rows be collected
             }
             return true;
         }
+        exhausted = true;
         index = rows.size();
         return false;
+    }
+
+    /** Positions a scrollable result on row {@code target} (0-based); before the first or after the last row when outside. */
+    private boolean moveTo(int target) {
+        if (target < 0) {
+            index = -1;
+            return false;
+        }
+        if (target >= rows.size()) {
+            index = rows.size();
+            return false;
+        }
+        index = target;
+        return true;
     }
 
     private void fetchNextPage() throws SQLException {
@@ -334,6 +356,7 @@ public class ScratchBirdResultSet extends ReadOnlyResultSet {
         }
         int oid = column(i).oid();
         return switch (oid) {
+            case TypeOids.INT2 -> ((Number) v).intValue();   // JDBC 4.3 table B-3: SMALLINT is an Integer
             case TypeOids.DATE -> Conversions.sqlDate(v, null);
             case TypeOids.TIME -> Conversions.sqlTime(v, null);
             case TypeOids.TIMESTAMP -> Conversions.timestamp(v, null);
@@ -527,32 +550,44 @@ public class ScratchBirdResultSet extends ReadOnlyResultSet {
     @Override
     public int getRow() throws SQLException {
         checkOpen();
-        return type == TYPE_FORWARD_ONLY ? (index < rows.size() && index >= 0 ? (int) rowNumber : 0)
-                : index >= 0 && index < rows.size() ? index + 1 : 0;
+        if (!onRow()) {
+            return 0;
+        }
+        return type == TYPE_FORWARD_ONLY ? (int) rowNumber : index + 1;
+    }
+
+    private boolean onRow() {
+        return index >= 0 && index < rows.size();
     }
 
     @Override
     public boolean isBeforeFirst() throws SQLException {
         checkOpen();
-        return index < 0 && (!rows.isEmpty() || portal != null);
+        if (type == TYPE_FORWARD_ONLY) {
+            return rowNumber == 0 && !exhausted && (!rows.isEmpty() || portal != null);
+        }
+        return index < 0 && !rows.isEmpty();
     }
 
     @Override
     public boolean isAfterLast() throws SQLException {
         checkOpen();
-        return index >= rows.size() && !rows.isEmpty() && portal == null;
+        if (type == TYPE_FORWARD_ONLY) {
+            return exhausted && rowNumber > 0;
+        }
+        return index >= rows.size() && !rows.isEmpty();
     }
 
     @Override
     public boolean isFirst() throws SQLException {
         checkOpen();
-        return rowNumber == 1 && index >= 0 && index < rows.size();
+        return onRow() && (type == TYPE_FORWARD_ONLY ? rowNumber == 1 : index == 0);
     }
 
     @Override
     public boolean isLast() throws SQLException {
         checkOpen();
-        return index == rows.size() - 1 && portal == null;
+        return onRow() && index == rows.size() - 1 && portal == null;
     }
 
     private void scrollable() throws SQLException {
@@ -584,50 +619,26 @@ public class ScratchBirdResultSet extends ReadOnlyResultSet {
         return absolute(-1);
     }
 
+    /** Row {@code row} counting from 1, or from the end when negative; 0 is before the first row (JDBC). */
     @Override
     public boolean absolute(int row) throws SQLException {
         scrollable();
-        int target = row > 0 ? row - 1 : rows.size() + row;
-        if (target < 0) {
-            index = -1;
-            return false;
-        }
-        if (target >= rows.size()) {
-            index = rows.size();
-            return false;
-        }
-        index = target;
-        rowNumber = target + 1L;
-        return true;
+        return moveTo(row >= 0 ? row - 1 : rows.size() + row);
     }
 
     @Override
     public boolean relative(int delta) throws SQLException {
         scrollable();
-        int target = index + delta;
-        if (target < 0) {
-            index = -1;
-            return false;
+        if (!onRow()) {
+            throw new SQLException("relative() needs a current row", "24000");
         }
-        if (target >= rows.size()) {
-            index = rows.size();
-            return false;
-        }
-        index = target;
-        rowNumber = target + 1L;
-        return true;
+        return moveTo(index + delta);
     }
 
     @Override
     public boolean previous() throws SQLException {
         scrollable();
-        if (index <= 0) {
-            index = -1;
-            return false;
-        }
-        index--;
-        rowNumber = index + 1L;
-        return true;
+        return moveTo(Math.min(index, rows.size()) - 1);
     }
 
     @Override

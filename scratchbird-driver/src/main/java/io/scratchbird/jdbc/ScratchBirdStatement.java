@@ -53,10 +53,22 @@ public class ScratchBirdStatement implements Statement {
             throw new SQLFeatureNotSupportedException("TYPE_SCROLL_SENSITIVE is not supported; use TYPE_SCROLL_INSENSITIVE",
                     "0A000");
         }
+        checkHoldability(holdability);
         this.resultSetType = resultSetType;
         this.resultSetConcurrency = resultSetConcurrency;
         this.holdability = holdability;
         this.fetchSize = connection.defaultFetchSize();
+    }
+
+    /** Only HOLD_CURSORS_OVER_COMMIT: nothing closes results at commit, so the driver does not claim it does. */
+    static void checkHoldability(int holdability) throws SQLException {
+        if (holdability == ResultSet.CLOSE_CURSORS_AT_COMMIT) {
+            throw new SQLFeatureNotSupportedException("CLOSE_CURSORS_AT_COMMIT is not supported: results are held over "
+                    + "commit (HOLD_CURSORS_OVER_COMMIT)", "0A000");
+        }
+        if (holdability != ResultSet.HOLD_CURSORS_OVER_COMMIT) {
+            throw new SQLException("unknown holdability " + holdability, "22023");
+        }
     }
 
     void checkOpen() throws SQLException {
@@ -83,8 +95,15 @@ public class ScratchBirdStatement implements Statement {
 
     @Override
     public long executeLargeUpdate(String sql) throws SQLException {
-        execute(sql);
+        if (execute(sql)) {
+            throw resultSetNotExpected(sql);
+        }
         return Math.max(0, currentUpdateCount);
+    }
+
+    /** JDBC: executeUpdate must not be used for a statement that returns a result set (PgJDBC's state 0100E). */
+    static SQLException resultSetNotExpected(String sql) {
+        return new SQLException("executeUpdate got a result set; use executeQuery or execute for: " + abbreviate(sql), "0100E");
     }
 
     @Override
@@ -149,6 +168,13 @@ public class ScratchBirdStatement implements Statement {
         }
         currentUpdateCount = g.count();
         return false;
+    }
+
+    /** Hands the current result set to the caller, which then owns (and closes) it. */
+    ScratchBirdResultSet detachResultSet() {
+        ScratchBirdResultSet rs = currentResultSet;
+        currentResultSet = null;
+        return rs;
     }
 
     void setResults(List<ResultGroup> groups) throws SQLException {

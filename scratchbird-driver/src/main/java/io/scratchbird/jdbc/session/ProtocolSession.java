@@ -63,6 +63,10 @@ public final class ProtocolSession implements AutoCloseable {
     private final SessionListener listener;
     private volatile boolean requestInFlight;
     private volatile boolean broken;
+    /**
+     * An explicit transaction this session opened (TXN_BEGIN) and has not ended. READY's status
+     * alone cannot say so: the reference server reports "in transaction" after every statement.
+     */
     private boolean inTransaction;
     private long txnId;
     private int portalCounter;
@@ -114,10 +118,29 @@ public final class ProtocolSession implements AutoCloseable {
         } catch (IOException e) {
             throw ioFailure(e);
         }
-        if (beginFirst) {
-            readResponse(null, "BEGIN");
+        SQLException beginFailure = beginFirst ? readBeginResponse() : null;
+        List<ResultGroup> groups = readResponse(null, sql);
+        if (beginFailure != null) {
+            throw beginFailure;
         }
-        return readResponse(null, sql);
+        return groups;
+    }
+
+    /**
+     * Reads the answer to a pipelined TXN_BEGIN. A failure is returned, not thrown, so that the
+     * caller reads the pipelined statement's answer too before raising it (never desync).
+     */
+    private SQLException readBeginResponse() throws SQLException {
+        try {
+            readResponse(null, "BEGIN");
+            inTransaction = true;
+            return null;
+        } catch (SQLException e) {
+            if (isBroken()) {
+                throw e;
+            }
+            return e;
+        }
     }
 
     /**
@@ -146,10 +169,11 @@ public final class ProtocolSession implements AutoCloseable {
         } catch (IOException e) {
             throw ioFailure(e);
         }
-        if (beginFirst) {
-            readResponse(null, "BEGIN");
-        }
+        SQLException beginFailure = beginFirst ? readBeginResponse() : null;
         List<ResultGroup> groups = readResponse(portal, sql);
+        if (beginFailure != null) {
+            throw beginFailure;
+        }
         return groups.isEmpty() ? new ResultGroup() : groups.get(0);
     }
 
@@ -194,14 +218,24 @@ public final class ProtocolSession implements AutoCloseable {
 
     public void begin() throws SQLException {
         simple(TxnBegin.NO_OPTIONS, "BEGIN");
+        inTransaction = true;
     }
 
+    /** Ends the transaction, also when the COMMIT fails (the server then rolls back). */
     public void commit() throws SQLException {
-        simple(TxnCommit.PLAIN, "COMMIT");
+        try {
+            simple(TxnCommit.PLAIN, "COMMIT");
+        } finally {
+            inTransaction = false;
+        }
     }
 
     public void rollback() throws SQLException {
-        simple(TxnRollback.PLAIN, "ROLLBACK");
+        try {
+            simple(TxnRollback.PLAIN, "ROLLBACK");
+        } finally {
+            inTransaction = false;
+        }
     }
 
     /** Savepoint frames when bit 9 was negotiated, else the SQL text the frames stand for (spec 5.4). */
@@ -454,9 +488,12 @@ public final class ProtocolSession implements AutoCloseable {
         return cols;
     }
 
+    /** An idle READY ends the transaction (a SQL COMMIT, or the server rolled it back); an active one proves nothing. */
     private void noteReady(ReadyMessage ready) {
         txnId = ready.txnId();
-        inTransaction = ready.transactionActive();
+        if (!ready.transactionActive()) {
+            inTransaction = false;
+        }
     }
 
     private SQLException ioFailure(IOException e) {

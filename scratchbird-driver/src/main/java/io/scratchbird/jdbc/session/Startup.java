@@ -37,10 +37,15 @@ import java.util.Map;
  */
 public final class Startup {
 
-    /** What a session needs to log in. Secrets never appear in {@link #toString()}. */
+    /**
+     * What a session needs to log in. Secrets never appear in {@link #toString()}.
+     *
+     * @param requiredAuth the {@code requireAuth} methods ({@code password}, {@code scram-sha-256},
+     *                     {@code scram-sha-512}, {@code token}) the server may ask for; empty: any
+     */
     public record Login(String host, int port, String database, String user, char[] password, String token,
                         Map<String, String> connectKeys, int connectTimeoutMillis, int loginTimeoutMillis,
-                        boolean tcpKeepAlive, ClientTls tls) {
+                        boolean tcpKeepAlive, ClientTls tls, List<String> requiredAuth) {
         @Override
         public String toString() {
             return "Login[" + user + "@" + host + ":" + port + "/" + database + "]";
@@ -86,11 +91,14 @@ public final class Startup {
         ServerMessage m = read(t);
         AuthOk ok = null;
         ScramClient scram = null;
+        boolean authenticated = false;
         while (ok == null) {
             if (m instanceof ErrorResponse e) {
                 throw SessionErrors.server(e, null);
             }
             if (m instanceof AuthRequest req) {
+                checkRequired(login, req.method());
+                authenticated |= req.method() != AuthRequest.OK;
                 scram = answer(t, req, login);
             } else if (m instanceof AuthContinue cont) {
                 if (scram == null) {
@@ -108,6 +116,10 @@ public final class Startup {
             if (ok == null) {
                 m = read(t);
             }
+        }
+        if (!authenticated && !login.requiredAuth().isEmpty()) {
+            throw new SQLInvalidAuthorizationSpecException("the server let the session in without authentication, "
+                    + "but requireAuth asks for " + login.requiredAuth(), "28000");
         }
         if (scram != null) {
             try {
@@ -133,6 +145,24 @@ public final class Startup {
             } else if (sm instanceof ErrorResponse e) {
                 throw SessionErrors.server(e, null);
             }
+        }
+    }
+
+    /** requireAuth: refuse a method the user did not allow before sending anything secret (a downgrade guard). */
+    private static void checkRequired(Login login, int method) throws SQLException {
+        if (login.requiredAuth().isEmpty() || method == AuthRequest.OK) {
+            return;
+        }
+        String name = switch (method) {
+            case AuthRequest.PASSWORD -> "password";
+            case AuthRequest.SCRAM_SHA_256 -> "scram-sha-256";
+            case AuthRequest.SCRAM_SHA_512 -> "scram-sha-512";
+            case AuthRequest.TOKEN -> "token";
+            default -> "method " + method;
+        };
+        if (!login.requiredAuth().contains(name)) {
+            throw new SQLInvalidAuthorizationSpecException("the server asks for " + name + " authentication, which "
+                    + "requireAuth does not allow (it allows " + String.join(", ", login.requiredAuth()) + ")", "28000");
         }
     }
 
