@@ -423,6 +423,14 @@ final class Conversions {
             r = fail(v, type);
         } else if (type == Object.class) {
             r = v;
+        } else if (type.getName().startsWith("org.locationtech.jts.geom.")) {
+            Geometry g = v instanceof Geometry x ? x : v instanceof String s ? parse(Codecs.GEOMETRY, s, "geometry")
+                    : (Geometry) fail(v, type);
+            Object jts = g.toJts();
+            if (!type.isInstance(jts)) {
+                throw new SQLDataException("the value is a " + g.geometryType() + ", not a " + type.getSimpleName(), "22023");
+            }
+            r = jts;
         } else {
             throw new SQLDataException("cannot convert a " + v.getClass().getSimpleName() + " to " + type.getName()
                     + "; supported targets are the JDBC 4.2 types and io.scratchbird.types.*", "22023");

@@ -310,6 +310,8 @@ public class ScratchBirdPreparedStatement extends ScratchBirdStatement implement
             bind(i, TypeOids.NUMERIC, new BigDecimal(b));
         } else if (x instanceof double[]) {
             bind(i, TypeOids.VECTOR, x);
+        } else if (io.scratchbird.types.Geometry.isJts(x)) {
+            bind(i, TypeOids.POINT, io.scratchbird.types.Geometry.fromJts(x));
         } else {
             int oid = JdbcTypes.oidOfValue(x);
             if (oid == TypeOids.UNSPECIFIED) {

@@ -206,6 +206,36 @@ public final class Geometry {
         return WkbReader.read(wkb).shape();
     }
 
+    /**
+     * This geometry as a JTS {@code org.locationtech.jts.geom.Geometry} (with its SRID), for
+     * applications that have JTS on the classpath; the driver itself does not depend on JTS.
+     *
+     * @throws IllegalStateException when JTS is not on the classpath
+     */
+    public Object toJts() {
+        if (!JtsBridge.available()) {
+            throw new IllegalStateException("JTS (org.locationtech.jts:jts-core) is not on the classpath");
+        }
+        return JtsBridge.toJts(this);
+    }
+
+    /**
+     * A geometry from a JTS {@code org.locationtech.jts.geom.Geometry}, keeping its SRID.
+     *
+     * @throws IllegalArgumentException when {@code jtsGeometry} is not a JTS geometry
+     */
+    public static Geometry fromJts(Object jtsGeometry) {
+        if (!JtsBridge.isJtsGeometry(jtsGeometry)) {
+            throw new IllegalArgumentException("not a JTS geometry: " + (jtsGeometry == null ? "null" : jtsGeometry.getClass().getName()));
+        }
+        return JtsBridge.fromJts(jtsGeometry);
+    }
+
+    /** Whether {@code o} is a JTS geometry (JTS present on the classpath and {@code o} one of its geometries). */
+    public static boolean isJts(Object o) {
+        return JtsBridge.isJtsGeometry(o);
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof Geometry that && srid == that.srid && Arrays.equals(wkb, that.wkb);
