@@ -72,17 +72,20 @@ public final class ScratchBirdDriver implements Driver {
                 millis(ScratchBirdProperty.CONNECT_TIMEOUT.getInt(p)), millis(ScratchBirdProperty.LOGIN_TIMEOUT.getInt(p)),
                 ScratchBirdProperty.TCP_KEEP_ALIVE.getBoolean(p), tls.isEnabled() ? tls : null,
                 ScratchBirdProperty.REQUIRE_AUTH.getList(p));
+        // SBWP has no in-band TLS negotiation: allow/prefer are a second connection attempt
+        // (allow: plaintext first, then TLS; prefer: TLS first, then plaintext).
+        boolean tlsFirst = tls.isEnabled() && tls.mode().attemptTlsFirst();
+        Startup.Login first = tlsFirst || !tls.isEnabled() ? login : login.withTls(null);
         ProtocolSession session;
         try {
-            session = Startup.open(login, SessionListener.NONE);
+            session = Startup.open(first, SessionListener.NONE);
         } catch (SQLException e) {
-            if (!tls.isEnabled() || !tls.mode().fallbackAllowed() || e.getSQLState() == null || !e.getSQLState().startsWith("08")) {
+            boolean retry = tls.isEnabled() && tls.mode().fallbackAllowed() && e.getSQLState() != null
+                    && e.getSQLState().startsWith("08");
+            if (!retry) {
                 throw e;
             }
-            // sslmode=prefer/allow: SBWP has no in-band TLS negotiation, so try plaintext once
-            session = Startup.open(new Startup.Login(login.host(), login.port(), login.database(), login.user(),
-                    login.password(), login.token(), login.connectKeys(), login.connectTimeoutMillis(),
-                    login.loginTimeoutMillis(), login.tcpKeepAlive(), null, login.requiredAuth()), SessionListener.NONE);
+            session = Startup.open(tlsFirst ? login.withTls(null) : login, SessionListener.NONE);
         }
         int socketTimeout = ScratchBirdProperty.SOCKET_TIMEOUT.getInt(p);
         if (socketTimeout > 0) {

@@ -46,6 +46,12 @@ public final class Startup {
     public record Login(String host, int port, String database, String user, char[] password, String token,
                         Map<String, String> connectKeys, int connectTimeoutMillis, int loginTimeoutMillis,
                         boolean tcpKeepAlive, ClientTls tls, List<String> requiredAuth) {
+        /** The same login over another transport (null = plaintext). */
+        public Login withTls(ClientTls other) {
+            return new Login(host, port, database, user, password, token, connectKeys, connectTimeoutMillis,
+                    loginTimeoutMillis, tcpKeepAlive, other, requiredAuth);
+        }
+
         @Override
         public String toString() {
             return "Login[" + user + "@" + host + ":" + port + "/" + database + "]";
