@@ -53,7 +53,8 @@ final class ValueReader {
             case TypeOids.TIMETZ -> rs.getObject(column, OffsetTime.class);
             case TypeOids.TIMESTAMP -> rs.getObject(column, LocalDateTime.class);
             case TypeOids.TIMESTAMPTZ -> rs.getObject(column, OffsetDateTime.class);
-            case TypeOids.INTERVAL -> interval(rs.getObject(column, org.h2.api.Interval.class));
+            // getObject(column, Interval.class) drops the sign in H2 2.4; the untyped getObject keeps it
+            case TypeOids.INTERVAL -> interval((org.h2.api.Interval) rs.getObject(column));
             case TypeOids.UUID -> rs.getObject(column, UUID.class);
             case TypeOids.POINT -> geometry(rs.getBytes(column));
             default -> text(rs.getString(column), type);
