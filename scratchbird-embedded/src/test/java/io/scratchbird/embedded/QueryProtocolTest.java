@@ -125,6 +125,15 @@ class QueryProtocolTest {
     }
 
     @Test
+    void arrayLiteralsOfDecimalsAreDeliveredNotDropped() throws Exception {
+        try (SbwpTestClient c = SbwpTestClient.connect(db.server())) {
+            List<ServerMessage> got = c.query("select array[1.5, 2.5]");
+            assertNull(SbwpTestClient.error(got));
+            assertEquals("{1.5,2.5}", text(rows(got).get(0), 0));
+        }
+    }
+
+    @Test
     void syncAfterACompletedRequestSendsNothing() throws Exception {
         try (SbwpTestClient c = SbwpTestClient.connect(db.server())) {
             c.query("select 1");

@@ -115,6 +115,10 @@ final class ValueReader {
             case TypeOids.DATE -> item instanceof java.sql.Date d ? d.toLocalDate() : item;
             case TypeOids.TIME -> item instanceof java.sql.Time t ? t.toLocalTime() : item;
             case TypeOids.TIMESTAMP -> item instanceof java.sql.Timestamp t ? t.toLocalDateTime() : item;
+            case TypeOids.NUMERIC -> item instanceof java.math.BigDecimal ? item : new java.math.BigDecimal(item.toString());
+            // an array whose element type could not be declared more precisely is text[]: its elements are text
+            case TypeOids.TEXT, TypeOids.VARCHAR -> item instanceof String ? item
+                    : item instanceof java.math.BigDecimal d ? d.toPlainString() : String.valueOf(item);
             default -> item;
         };
     }
