@@ -113,6 +113,20 @@ public class ScratchBirdConnection implements Connection {
         return groups;
     }
 
+    /** A Statement's batch, pipelined; per statement its result groups or its SQLException. */
+    List<Object> runTextBatch(List<String> sqls) throws SQLException {
+        checkOpen();
+        List<Object> outcomes = session.queryPipeline(sqls, beginNeeded(), autoCommit);
+        for (Object o : outcomes) {
+            if (o instanceof List<?> groups) {
+                @SuppressWarnings("unchecked")
+                List<ResultGroup> g = (List<ResultGroup>) groups;
+                afterExecution(g);
+            }
+        }
+        return outcomes;
+    }
+
     ResultGroup runPrepared(ScratchBirdPreparedStatement ps, Parameters params, int fetchSize) throws SQLException {
         checkOpen();
         String sql = ps.parsed.sql();
@@ -144,6 +158,41 @@ public class ScratchBirdConnection implements Connection {
         }
         afterExecution(List.of(g));
         return g;
+    }
+
+    /**
+     * Executes a PreparedStatement's batch pipelined ({@link ProtocolSession#executeBatch}): rows
+     * whose parameter types agree share one PARSE; a change of types starts a new run.
+     *
+     * @return the update counts of the rows before the first failure, and that failure (or null)
+     */
+    ProtocolSession.BatchResult runBatch(ScratchBirdPreparedStatement ps, List<Parameters> rows) throws SQLException {
+        checkOpen();
+        String sql = ps.parsed.sql();
+        long[] counts = new long[rows.size()];
+        int done = 0;
+        while (done < rows.size()) {
+            List<Integer> oids = rows.get(done).oidList();
+            int end = done + 1;
+            while (end < rows.size() && rows.get(end).oidList().equals(oids)) {
+                end++;
+            }
+            List<byte[][]> values = new ArrayList<>(end - done);
+            List<List<Integer>> formats = new ArrayList<>(end - done);
+            for (int i = done; i < end; i++) {
+                values.add(rows.get(i).values());
+                formats.add(rows.get(i).formatList());
+            }
+            String name = statementCache.get(cacheKey(sql, oids));
+            ProtocolSession.BatchResult r = session.executeBatch(name == null ? "" : name, sql, oids, values, formats,
+                    beginNeeded(), autoCommit);
+            System.arraycopy(r.counts(), 0, counts, done, r.counts().length);
+            if (r.failure() != null) {
+                return new ProtocolSession.BatchResult(java.util.Arrays.copyOf(counts, done + r.counts().length), r.failure());
+            }
+            done = end;
+        }
+        return new ProtocolSession.BatchResult(counts, null);
     }
 
     /** prepareThreshold: 0 never keeps statements prepared, a negative value from the first execution. */

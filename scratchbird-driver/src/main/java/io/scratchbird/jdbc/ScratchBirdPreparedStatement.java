@@ -120,23 +120,37 @@ public class ScratchBirdPreparedStatement extends ScratchBirdStatement implement
         batch.clear();
     }
 
+    /**
+     * Pipelined: one PARSE, then BIND+EXECUTE per row and one SYNC per chunk of up to 1000 rows
+     * ({@link io.scratchbird.jdbc.session.ProtocolSession#executeBatch}). On a failure the
+     * {@link BatchUpdateException} holds the counts of the rows before the failing one, which are
+     * the rows that took effect: committed with autoCommit, in the caller's transaction without;
+     * the rows after it are undone. Its cause is the failing row's SQLException.
+     */
     @Override
     public long[] executeLargeBatch() throws SQLException {
         checkOpen();
         List<Parameters> work = new ArrayList<>(batch);
         batch.clear();
-        long[] counts = new long[work.size()];
-        synchronized (connection) {
-            for (int i = 0; i < work.size(); i++) {
-                try {
-                    counts[i] = connection.runPrepared(this, work.get(i), 0).count();
-                } catch (SQLException e) {
-                    throw new BatchUpdateException("batch entry " + i + " failed: " + e.getMessage(), e.getSQLState(),
-                            e.getErrorCode(), java.util.Arrays.copyOf(counts, i), e);
-                }
-            }
+        if (work.isEmpty()) {
+            return new long[0];
         }
-        return counts;
+        synchronized (connection) {
+            io.scratchbird.jdbc.session.ProtocolSession.BatchResult r;
+            try {
+                r = connection.runBatch(this, work);
+            } catch (SQLException e) {
+                throw new BatchUpdateException("batch failed: " + e.getMessage(), e.getSQLState(), e.getErrorCode(),
+                        new long[0], e);
+            }
+            if (r.failure() != null) {
+                SQLException e = r.failure();
+                int i = r.counts().length;
+                throw new BatchUpdateException("batch entry " + i + " failed: " + e.getMessage(), e.getSQLState(),
+                        e.getErrorCode(), r.counts(), e);
+            }
+            return r.counts();
+        }
     }
 
     @Override

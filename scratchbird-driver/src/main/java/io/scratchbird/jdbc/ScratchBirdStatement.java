@@ -248,22 +248,51 @@ public class ScratchBirdStatement implements Statement {
         return r;
     }
 
+    /**
+     * Pipelined: one QUERY frame per statement, each answer read to its READY in order, so every
+     * count is exact. The server executes every statement, also those after a failing one, so a
+     * failure does not stop the batch (JDBC's "continue processing" choice): the
+     * {@link BatchUpdateException} then has a count for every statement, {@code EXECUTE_FAILED}
+     * for those that failed, and the first failure as its cause. With autoCommit each statement
+     * commits on its own; without, they all belong to the caller's transaction.
+     */
     @Override
     public long[] executeLargeBatch() throws SQLException {
         checkOpen();
         List<String> work = new ArrayList<>(batch);
         batch.clear();
+        if (work.isEmpty()) {
+            return new long[0];
+        }
         long[] counts = new long[work.size()];
         synchronized (connection) {
-            for (int i = 0; i < work.size(); i++) {
-                try {
-                    List<ResultGroup> groups = connection.runSimple(work.get(i), 0, this);
+            List<Object> outcomes;
+            try {
+                outcomes = connection.runTextBatch(work);
+            } catch (SQLException e) {
+                throw new BatchUpdateException("batch failed: " + e.getMessage(), e.getSQLState(), e.getErrorCode(),
+                        new long[0], e);
+            }
+            SQLException first = null;
+            int firstIndex = -1;
+            for (int i = 0; i < counts.length; i++) {
+                if (outcomes.get(i) instanceof SQLException e) {
+                    counts[i] = EXECUTE_FAILED;
+                    if (first == null) {
+                        first = e;
+                        firstIndex = i;
+                    } else {
+                        first.setNextException(e);
+                    }
+                } else {
+                    @SuppressWarnings("unchecked")
+                    List<ResultGroup> groups = (List<ResultGroup>) outcomes.get(i);
                     counts[i] = groups.isEmpty() ? SUCCESS_NO_INFO : groups.get(groups.size() - 1).count();
-                } catch (SQLException e) {
-                    long[] done = java.util.Arrays.copyOf(counts, i);
-                    throw new BatchUpdateException("batch entry " + i + " failed: " + e.getMessage(), e.getSQLState(),
-                            e.getErrorCode(), done, e);
                 }
+            }
+            if (first != null) {
+                throw new BatchUpdateException("batch entry " + firstIndex + " failed: " + first.getMessage(),
+                        first.getSQLState(), first.getErrorCode(), counts, first);
             }
         }
         return counts;

@@ -70,6 +70,8 @@ public final class ProtocolSession implements AutoCloseable {
     private boolean inTransaction;
     private long txnId;
     private int portalCounter;
+    /** Requests written and answered (one write, then reading to READY): a round-trip count for diagnostics. */
+    private long roundTrips;
 
     ProtocolSession(Transport transport, Layout layout, long negotiated, Map<String, String> parameters,
                     Ready ready, SessionListener listener) {
@@ -175,6 +177,340 @@ public final class ProtocolSession implements AutoCloseable {
             throw beginFailure;
         }
         return groups.isEmpty() ? new ResultGroup() : groups.get(0);
+    }
+
+    /** Rows pipelined per SYNC by {@link #executeBatch}: bounds the responses the server queues before we read. */
+    static final int BATCH_ROWS_PER_SYNC = 1000;
+    /** Bytes of BIND frames per SYNC by {@link #executeBatch}. */
+    static final int BATCH_BYTES_PER_SYNC = 1 << 20;
+    private static final String BATCH_SAVEPOINT = "sb_batch";
+
+    /**
+     * What {@link #executeBatch} did: the update count of each row that succeeded before the
+     * first failure ({@code counts.length} rows), and that failure (null when every row succeeded).
+     */
+    public record BatchResult(long[] counts, SQLException failure) {
+    }
+
+    /**
+     * Executes one prepared statement for many parameter rows with as few round trips as possible:
+     * per chunk of at most {@value #BATCH_ROWS_PER_SYNC} rows (and about 1 MiB of values) one write
+     * of [TXN_BEGIN or TXN_SAVEPOINT] PARSE (BIND EXECUTE)×n SYNC, whose responses are read only
+     * after the SYNC; the chunk's COMMIT or RELEASE travels with the next chunk (one more round
+     * trip after the last chunk). Bounding a chunk keeps the server's unread responses well under
+     * the socket buffers, so neither side can block on a full buffer.
+     *
+     * <p>The server goes on executing the EXECUTEs that follow a failed one, so every chunk is
+     * guarded: with {@code autocommit} each chunk is its own transaction, otherwise (the caller's
+     * transaction) a savepoint. After a failure at row k of a chunk the guard is rolled back and
+     * the chunk's rows before k are executed again, so exactly the rows before the failing one
+     * take effect: committed with autocommit (earlier chunks are committed already), part of the
+     * caller's transaction without. Never throws for a row's failure; a broken connection is
+     * reported as the failure of the first row whose effect is not known.
+     *
+     * @param values       one array of encoded values per row
+     * @param paramFormats one format list per row
+     * @param beginFirst   send TXN_BEGIN first (lazy BEGIN for autoCommit=false)
+     */
+    public BatchResult executeBatch(String statementName, String sql, List<Integer> paramOids, List<byte[][]> values,
+                                    List<List<Integer>> paramFormats, boolean beginFirst, boolean autocommit)
+            throws SQLException {
+        int n = values.size();
+        long[] counts = new long[n];
+        boolean savepoints = has(FeatureBits.SAVEPOINTS);
+        List<ClientMessage> pending = new ArrayList<>();   // COMMIT / RELEASE of the previous chunk
+        if (beginFirst) {
+            pending.add(TxnBegin.NO_OPTIONS);
+        }
+        int done = 0;
+        int committed = 0;   // with autocommit: rows whose COMMIT the server confirmed
+        try {
+            while (done < n) {
+                int end = chunkEnd(values, done);
+                List<ClientMessage> prefix = new ArrayList<>(pending);
+                pending.clear();
+                prefix.add(autocommit ? TxnBegin.NO_OPTIONS : savepointMessage(SavepointCommand.savepoint(BATCH_SAVEPOINT), savepoints));
+                ChunkOutcome out = pipeline(prefix, statementName, sql, paramOids, values, paramFormats, done, end, counts);
+                if (out.prefixFailure != null) {
+                    // the guard (or the previous chunk's COMMIT) failed: nothing of this chunk is trusted
+                    if (autocommit && inTransaction) {
+                        rollback();
+                    }
+                    // a failed COMMIT of the previous chunk rolled that chunk back
+                    return new BatchResult(java.util.Arrays.copyOf(counts, autocommit ? committed : done), out.prefixFailure);
+                }
+                if (autocommit) {
+                    committed = done;
+                    inTransaction = true;
+                }
+                if (out.failedAt < 0) {
+                    pending.add(autocommit ? TxnCommit.PLAIN : savepointMessage(SavepointCommand.release(BATCH_SAVEPOINT), savepoints));
+                    done = end;
+                    continue;
+                }
+                // undo the chunk (the server executed the rows after the failing one too), then redo the rows before it
+                int failedAt = out.failedAt;
+                SQLException failure = out.failure;
+                if (autocommit) {
+                    rollback();
+                } else {
+                    requestWithReady(savepointMessage(SavepointCommand.rollbackTo(BATCH_SAVEPOINT), savepoints));
+                }
+                if (failedAt > done) {
+                    List<ClientMessage> again = new ArrayList<>();
+                    if (autocommit) {
+                        again.add(TxnBegin.NO_OPTIONS);
+                    }
+                    ChunkOutcome redo = pipeline(again, statementName, sql, paramOids, values, paramFormats, done, failedAt, counts);
+                    if (autocommit && redo.prefixFailure == null) {
+                        inTransaction = true;
+                    }
+                    if (redo.prefixFailure != null || redo.failedAt >= 0) {
+                        // the rows before the failure did not run the same way twice: report the new failure
+                        failedAt = redo.prefixFailure != null ? done : redo.failedAt;
+                        failure = redo.prefixFailure != null ? redo.prefixFailure : redo.failure;
+                        if (autocommit) {
+                            rollback();
+                        } else {
+                            requestWithReady(savepointMessage(SavepointCommand.rollbackTo(BATCH_SAVEPOINT), savepoints));
+                        }
+                        failedAt = done;   // nothing of this chunk took effect
+                    }
+                }
+                if (autocommit) {
+                    if (inTransaction) {
+                        commit();
+                    }
+                } else {
+                    requestWithReady(savepointMessage(SavepointCommand.release(BATCH_SAVEPOINT), savepoints));
+                }
+                return new BatchResult(java.util.Arrays.copyOf(counts, failedAt), failure);
+            }
+            for (ClientMessage m : pending) {
+                try {
+                    requestWithReady(m);
+                } catch (SQLException e) {
+                    if (isBroken() || !autocommit) {
+                        throw e;
+                    }
+                    return new BatchResult(java.util.Arrays.copyOf(counts, committed), e);   // the last chunk was rolled back
+                }
+            }
+            return new BatchResult(counts, null);
+        } catch (SQLException e) {
+            if (isBroken()) {
+                // with autocommit the chunk in flight was not committed; without, the whole transaction is lost
+                return new BatchResult(java.util.Arrays.copyOf(counts, autocommit ? committed : 0), e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Text batch: one QUERY frame per statement, pipelined in chunks of
+     * {@value #BATCH_ROWS_PER_SYNC}, each answer read to its READY in order. The server runs every
+     * statement, also after one fails, so each statement has its own outcome: its result groups, or
+     * its SQLException. A broken connection is thrown.
+     *
+     * @param beginFirst send TXN_BEGIN first (lazy BEGIN for autoCommit=false)
+     * @return per statement a {@code List<ResultGroup>} or an {@link SQLException}
+     */
+    public List<Object> queryPipeline(List<String> sqls, boolean beginFirst, boolean autocommit) throws SQLException {
+        List<Object> outcomes = new ArrayList<>(sqls.size());
+        boolean begin = beginFirst;
+        for (int from = 0; from < sqls.size(); from += BATCH_ROWS_PER_SYNC) {
+            int to = Math.min(sqls.size(), from + BATCH_ROWS_PER_SYNC);
+            start();
+            try {
+                if (begin) {
+                    transport.write(TxnBegin.NO_OPTIONS, 0);
+                }
+                for (int i = from; i < to; i++) {
+                    transport.write(Query.of(autocommit ? Query.AUTOCOMMIT : 0, sqls.get(i)), 0);
+                }
+                transport.flush();
+            } catch (IOException e) {
+                throw ioFailure(e);
+            }
+            SQLException beginFailure = begin ? readBeginResponse() : null;
+            begin = false;
+            for (int i = from; i < to; i++) {
+                requestInFlight = true;
+                try {
+                    outcomes.add(readResponse(null, sqls.get(i)));
+                } catch (SQLException e) {
+                    if (isBroken()) {
+                        throw e;
+                    }
+                    outcomes.add(e);
+                }
+            }
+            if (beginFailure != null) {
+                throw beginFailure;
+            }
+        }
+        return outcomes;
+    }
+
+    /** End (exclusive) of the chunk starting at {@code from}: at most BATCH_ROWS_PER_SYNC rows and ~1 MiB. */
+    private static int chunkEnd(List<byte[][]> values, int from) {
+        int end = from;
+        long bytes = 0;
+        while (end < values.size() && end - from < BATCH_ROWS_PER_SYNC && (end == from || bytes < BATCH_BYTES_PER_SYNC)) {
+            for (byte[] v : values.get(end)) {
+                bytes += 4 + (v == null ? 0 : v.length);
+            }
+            end++;
+        }
+        return end;
+    }
+
+    private ClientMessage savepointMessage(SavepointCommand command, boolean frames) {
+        if (frames) {
+            return command;
+        }
+        String sql = switch (command.type()) {
+            case TXN_SAVEPOINT -> "SAVEPOINT " + command.name();
+            case TXN_RELEASE -> "RELEASE SAVEPOINT " + command.name();
+            default -> "ROLLBACK TO SAVEPOINT " + command.name();
+        };
+        return Query.of(0, sql);
+    }
+
+    /** One request answered by READY (TXN_*, savepoint frames, QUERY), raising its error. */
+    private void requestWithReady(ClientMessage m) throws SQLException {
+        if (m instanceof TxnCommit) {
+            commit();
+        } else if (m instanceof TxnRollback) {
+            rollback();
+        } else if (m instanceof Query q) {
+            start();
+            try {
+                transport.send(q, 0);
+            } catch (IOException e) {
+                throw ioFailure(e);
+            }
+            readResponse(null, null);
+        } else {
+            simple(m, m.type().name());
+        }
+    }
+
+    private static final class ChunkOutcome {
+        SQLException prefixFailure;
+        int failedAt = -1;
+        SQLException failure;
+    }
+
+    /**
+     * One round trip: the prefix requests (each answered by READY), PARSE, BIND+EXECUTE for rows
+     * [from, to), SYNC. Reads the prefix answers, then one completion (or ERROR) for PARSE, each
+     * BIND and each EXECUTE, to the READY of the SYNC.
+     */
+    private ChunkOutcome pipeline(List<ClientMessage> prefix, String statementName, String sql, List<Integer> paramOids,
+                                  List<byte[][]> values, List<List<Integer>> paramFormats, int from, int to, long[] counts)
+            throws SQLException {
+        start();
+        try {
+            for (ClientMessage m : prefix) {
+                transport.write(m, 0);
+            }
+            transport.write(new Parse(statementName, sql, paramOids), 0);
+            for (int i = from; i < to; i++) {
+                transport.write(new Bind("", statementName, paramFormats.get(i), values.get(i), List.of()), 0);
+                transport.write(new Execute("", 0, 0), 0);
+            }
+            transport.write(EmptyMessage.SYNC, 0);
+            transport.flush();
+        } catch (IOException e) {
+            throw ioFailure(e);
+        }
+        ChunkOutcome out = new ChunkOutcome();
+        for (ClientMessage m : prefix) {
+            try {
+                readResponse(null, m.type().name());
+                if (m instanceof TxnBegin) {
+                    inTransaction = true;
+                } else if (m instanceof TxnCommit) {
+                    inTransaction = false;
+                }
+            } catch (SQLException e) {
+                if (isBroken()) {
+                    throw e;
+                }
+                if (out.prefixFailure == null) {
+                    out.prefixFailure = e;
+                }
+                if (m instanceof TxnCommit) {
+                    inTransaction = false;
+                }
+            }
+        }
+        requestInFlight = true;
+        readBatchResponse(sql, from, to, counts, out);
+        return out;
+    }
+
+    /** Reads PARSE, BIND and EXECUTE answers in order to READY; the first ERROR names the failing row. */
+    private void readBatchResponse(String sql, int from, int to, long[] counts, ChunkOutcome out) throws SQLException {
+        int event = 0;   // 0 = PARSE, then BIND and EXECUTE of each row
+        int expected = 1 + 2 * (to - from);
+        try {
+            while (true) {
+                Frame f = transport.read();
+                MessageType t = MessageType.byCode(f.type());
+                if (t == MessageType.PARSE_COMPLETE || t == MessageType.BIND_COMPLETE) {
+                    event++;
+                    continue;
+                }
+                ServerMessage m = decode(f);
+                if (m == null) {
+                    continue;
+                }
+                switch (m.type()) {
+                    case COMMAND_COMPLETE -> {
+                        if (event > 0 && event < expected && event % 2 == 0) {
+                            counts[from + event / 2 - 1] = Math.max(0, ((CommandComplete) m).rows());
+                        }
+                        event++;
+                    }
+                    case ERROR -> {
+                        int row = event == 0 ? from : from + (event - 1) / 2;
+                        if (out.failedAt < 0 && row < to) {
+                            out.failedAt = row;
+                            out.failure = SessionErrors.server((ErrorResponse) m, sql);
+                        }
+                        event++;
+                    }
+                    case PARAMETER_STATUS -> serverParameters.putAll(((ParameterStatus) m).asMap());
+                    case READY -> {
+                        ReadyMessage ready = (ReadyMessage) m;
+                        if (ready instanceof Ready r && r.reason() == Ready.REASON_CANCEL_OUTCOME && pendingCancels.get() > 0) {
+                            pendingCancels.decrementAndGet();
+                            continue;
+                        }
+                        noteReady(ready);
+                        if (event < expected && out.failedAt < 0) {
+                            int row = Math.max(from, from + (event - 1) / 2);
+                            out.failedAt = Math.min(row, to - 1);
+                            out.failure = SessionErrors.protocol("the server answered only part of a batch");
+                        }
+                        return;
+                    }
+                    default -> {
+                        // ROW_DESCRIPTION / DATA_ROW of a row that returns rows: the count is the tag's
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw ioFailure(e);
+        } catch (WireFormatException e) {
+            broken = true;
+            transport.close();
+            throw SessionErrors.protocol(e);
+        } finally {
+            requestInFlight = false;
+        }
     }
 
     /** Fetches the next page of a suspended portal. */
@@ -340,6 +676,11 @@ public final class ProtocolSession implements AutoCloseable {
         }
     }
 
+    /** Round trips made so far (a request written, its answer read to READY); for diagnostics and tests. */
+    public long roundTrips() {
+        return roundTrips;
+    }
+
     public long bytesSent() {
         return transport.bytesSent();
     }
@@ -373,6 +714,7 @@ public final class ProtocolSession implements AutoCloseable {
         if (isBroken()) {
             throw SessionErrors.closed();
         }
+        roundTrips++;
         requestInFlight = true;
     }
 
