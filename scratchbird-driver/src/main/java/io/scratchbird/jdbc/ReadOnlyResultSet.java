@@ -691,10 +691,7 @@ abstract class ReadOnlyResultSet implements ResultSet {
 
     @Override
     public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("not a wrapper for " + iface.getName(), "22023");
+        return Wrappers.unwrap(this, iface);
     }
 
     @Override

@@ -149,10 +149,7 @@ final class ScratchBirdResultSetMetaData implements ResultSetMetaData {
 
     @Override
     public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("not a wrapper for " + iface.getName(), "22023");
+        return Wrappers.unwrap(this, iface);
     }
 
     @Override

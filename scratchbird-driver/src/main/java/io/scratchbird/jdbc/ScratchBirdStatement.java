@@ -548,10 +548,7 @@ public class ScratchBirdStatement implements Statement {
 
     @Override
     public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("not a wrapper for " + iface.getName(), "22023");
+        return Wrappers.unwrap(this, iface);
     }
 
     @Override
