@@ -505,9 +505,7 @@ public final class ProtocolSession implements AutoCloseable {
         } catch (IOException e) {
             throw ioFailure(e);
         } catch (WireFormatException e) {
-            broken = true;
-            transport.close();
-            throw SessionErrors.protocol(e);
+            throw malformed(e);
         } finally {
             requestInFlight = false;
         }
@@ -791,9 +789,7 @@ public final class ProtocolSession implements AutoCloseable {
         } catch (IOException e) {
             throw ioFailure(e);
         } catch (WireFormatException e) {
-            broken = true;
-            transport.close();
-            throw SessionErrors.protocol(e);
+            throw malformed(e);
         } finally {
             requestInFlight = false;
         }
@@ -836,6 +832,13 @@ public final class ProtocolSession implements AutoCloseable {
         if (!ready.transactionActive()) {
             inTransaction = false;
         }
+    }
+
+    /** A frame this driver cannot read: the byte stream can no longer be trusted, so the connection ends. */
+    private SQLException malformed(WireFormatException e) {
+        broken = true;
+        transport.close();
+        return SessionErrors.protocol(e);
     }
 
     private SQLException ioFailure(IOException e) {
