@@ -7,7 +7,6 @@ import io.scratchbird.wire.codec.TypeOids;
 import io.scratchbird.wire.codec.ValueCodec;
 import io.scratchbird.wire.message.DataRow;
 
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -26,18 +25,6 @@ final class MetaDataResults {
     static final int SHORT = TypeOids.INT2;
     static final int LONG = TypeOids.INT8;
     static final int BOOL = TypeOids.BOOL;
-
-    private static final Method SET_COLUMNS;
-
-    static {
-        try {
-            // ResultGroup offers no public way to set its columns; it is filled by ProtocolSession.
-            SET_COLUMNS = ResultGroup.class.getDeclaredMethod("columns", List.class);
-            SET_COLUMNS.setAccessible(true);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     private final List<ColumnInfo> columns = new ArrayList<>();
     private final List<DataRow> rows = new ArrayList<>();
@@ -83,13 +70,6 @@ final class MetaDataResults {
     }
 
     ResultSet build() throws SQLException {
-        ResultGroup group = new ResultGroup();
-        try {
-            SET_COLUMNS.invoke(group, List.copyOf(columns));
-        } catch (ReflectiveOperationException e) {
-            throw new SQLException("cannot build a metadata result", "XX000", e);
-        }
-        group.rows().addAll(rows);
-        return new ScratchBirdResultSet(null, group, ResultSet.TYPE_SCROLL_INSENSITIVE, 0);
+        return new ScratchBirdResultSet(null, ResultGroup.computed(columns, rows), ResultSet.TYPE_SCROLL_INSENSITIVE, 0);
     }
 }

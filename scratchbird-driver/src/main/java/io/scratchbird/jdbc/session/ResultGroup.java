@@ -18,6 +18,15 @@ public final class ResultGroup {
     private boolean suspended;
     private String portal;
 
+    /** A complete result set the driver computed itself (e.g. DatabaseMetaData), not read from the wire. */
+    public static ResultGroup computed(List<ColumnInfo> columns, List<DataRow> rows) {
+        ResultGroup g = new ResultGroup();
+        g.columns(List.copyOf(columns));
+        g.rows.addAll(rows);
+        g.complete("SELECT " + rows.size(), rows.size());
+        return g;
+    }
+
     /** Null when the statement produced no result set. */
     public List<ColumnInfo> columns() {
         return columns;

@@ -86,7 +86,7 @@ final class ResultWriter {
         return new Outcome(rows, false);
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})   // generic array creation: one codec per column
     private static ValueCodec<Object>[] codecs(List<ResultColumn> columns) {
         ValueCodec<Object>[] codecs = new ValueCodec[columns.size()];
         for (int i = 0; i < codecs.length; i++) {
