@@ -59,10 +59,17 @@ public class ScratchBirdConnection implements Connection {
     private int savepointCounter;
     private int statementCounter;
     private Map<String, Class<?>> typeMap = new HashMap<>();
+    private final Observability obs;
 
     ScratchBirdConnection(ProtocolSession session, ConnectionSettings settings) throws SQLException {
         this.session = session;
         this.settings = settings;
+        this.obs = new Observability(session, settings.loggerLevel());
+        if (obs.logs(Observability.INFO)) {
+            obs.log(Observability.INFO, "connected to database \"" + settings.database() + "\" as \"" + settings.user()
+                    + "\" (" + settings.url() + ", server " + session.serverParameters().getOrDefault("server.version", "?")
+                    + ")");
+        }
         int cacheSize = Math.max(0, settings.statementCacheSize());
         this.statementCache = new LinkedHashMap<>(16, 0.75f, true);
         if (settings.currentSchema() != null && !settings.currentSchema().isEmpty()) {
@@ -102,6 +109,10 @@ public class ScratchBirdConnection implements Connection {
 
     List<ResultGroup> runSimple(String sql, int fetchSize, ScratchBirdStatement st) throws SQLException {
         checkOpen();
+        return obs.observe(sql, 0, () -> runSimpleUnobserved(sql, fetchSize, st), ScratchBirdConnection::rowsOf, null);
+    }
+
+    private List<ResultGroup> runSimpleUnobserved(String sql, int fetchSize, ScratchBirdStatement st) throws SQLException {
         List<ResultGroup> groups;
         if (fetchSize > 0 && st.fetchSizeForStreaming() > 0 && isSingleStatement(sql)) {
             groups = List.of(session.extended("", sql, List.of(), true, new byte[0][], List.of(), resultFormats(),
@@ -116,6 +127,11 @@ public class ScratchBirdConnection implements Connection {
     /** A Statement's batch, pipelined; per statement its result groups or its SQLException. */
     List<Object> runTextBatch(List<String> sqls) throws SQLException {
         checkOpen();
+        return obs.observe(String.join(";\n", sqls), sqls.size(), () -> runTextBatchUnobserved(sqls),
+                ScratchBirdConnection::textBatchRows, ScratchBirdConnection::textBatchFailure);
+    }
+
+    private List<Object> runTextBatchUnobserved(List<String> sqls) throws SQLException {
         List<Object> outcomes = session.queryPipeline(sqls, beginNeeded(), autoCommit);
         for (Object o : outcomes) {
             if (o instanceof List<?> groups) {
@@ -129,11 +145,18 @@ public class ScratchBirdConnection implements Connection {
 
     ResultGroup runPrepared(ScratchBirdPreparedStatement ps, Parameters params, int fetchSize) throws SQLException {
         checkOpen();
+        return obs.observe(ps.parsed.sql(), 0, () -> runPreparedUnobserved(ps, params, fetchSize),
+                g -> rowsOf(List.of(g)), null);
+    }
+
+    private ResultGroup runPreparedUnobserved(ScratchBirdPreparedStatement ps, Parameters params, int fetchSize)
+            throws SQLException {
         String sql = ps.parsed.sql();
         List<Integer> oids = params.oidList();
         String key = cacheKey(sql, oids);
         String name = statementCache.get(key);
         boolean parse = name == null;
+        (parse ? obs.cacheMisses : obs.cacheHits).increment();
         if (parse) {
             ps.executions++;
             if (cacheLimit > 0 && reachedPrepareThreshold(ps.executions)) {
@@ -168,6 +191,12 @@ public class ScratchBirdConnection implements Connection {
      */
     ProtocolSession.BatchResult runBatch(ScratchBirdPreparedStatement ps, List<Parameters> rows) throws SQLException {
         checkOpen();
+        return obs.observe(ps.parsed.sql(), rows.size(), () -> runBatchUnobserved(ps, rows),
+                r -> java.util.Arrays.stream(r.counts()).filter(c -> c > 0).sum(), ProtocolSession.BatchResult::failure);
+    }
+
+    private ProtocolSession.BatchResult runBatchUnobserved(ScratchBirdPreparedStatement ps, List<Parameters> rows)
+            throws SQLException {
         String sql = ps.parsed.sql();
         long[] counts = new long[rows.size()];
         int done = 0;
@@ -193,6 +222,36 @@ public class ScratchBirdConnection implements Connection {
             done = end;
         }
         return new ProtocolSession.BatchResult(counts, null);
+    }
+
+    /** Update counts plus result-set rows received (the first page of a streamed result). */
+    private static long rowsOf(List<ResultGroup> groups) {
+        long n = 0;
+        for (ResultGroup g : groups) {
+            n += g.isResultSet() ? g.rows().size() : Math.max(0, g.count());
+        }
+        return n;
+    }
+
+    private static long textBatchRows(List<Object> outcomes) {
+        long n = 0;
+        for (Object o : outcomes) {
+            if (o instanceof List<?> groups) {
+                @SuppressWarnings("unchecked")
+                List<ResultGroup> g = (List<ResultGroup>) groups;
+                n += rowsOf(g);
+            }
+        }
+        return n;
+    }
+
+    private static SQLException textBatchFailure(List<Object> outcomes) {
+        for (Object o : outcomes) {
+            if (o instanceof SQLException e) {
+                return e;
+            }
+        }
+        return null;
     }
 
     /** prepareThreshold: 0 never keeps statements prepared, a negative value from the first execution. */
@@ -276,8 +335,8 @@ public class ScratchBirdConnection implements Connection {
         String withKeys = GeneratedKeys.rewrite(ps.parsed.sql(), columns);
         boolean rewritten = !withKeys.equals(ps.parsed.sql());
         ResultGroup g = ps.runTimed(() -> rewritten
-                ? session.extended("", withKeys, params.oidList(), true, params.values(), params.formatList(), resultFormats(), 0,
-                beginNeeded(), autoCommit)
+                ? obs.observe(withKeys, 0, () -> session.extended("", withKeys, params.oidList(), true, params.values(),
+                        params.formatList(), resultFormats(), 0, beginNeeded(), autoCommit), r -> rowsOf(List.of(r)), null)
                 : runPrepared(ps, params, 0));
         GeneratedKeys.apply(ps, List.of(g), rewritten);
     }
@@ -580,6 +639,7 @@ public class ScratchBirdConnection implements Connection {
         synchronized (this) {
             session.close();
         }
+        obs.log(Observability.INFO, "disconnected");
     }
 
     @Override
@@ -593,6 +653,7 @@ public class ScratchBirdConnection implements Connection {
             throw new SQLException("abort needs an executor", "22023");
         }
         closed = true;
+        obs.log(Observability.INFO, "aborted");
         executor.execute(session::abort);
     }
 
@@ -713,5 +774,26 @@ public class ScratchBirdConnection implements Connection {
 
     String user() {
         return settings.user();
+    }
+
+    // ------------------------------------------------------------------ observability
+
+    /** This connection's id in log lines and {@link StatementEvent#connectionId()}: unique within the JVM. */
+    public long id() {
+        return obs.connectionId;
+    }
+
+    /** Calls {@code listener} around every statement execution of this connection (see {@link StatementListener}). */
+    public void addStatementListener(StatementListener listener) {
+        obs.add(listener);
+    }
+
+    public void removeStatementListener(StatementListener listener) {
+        obs.remove(listener);
+    }
+
+    /** A snapshot of this connection's counters; safe from any thread, also after close. */
+    public ConnectionMetrics metrics() {
+        return obs.snapshot();
     }
 }

@@ -1,6 +1,7 @@
 package io.scratchbird.jdbc;
 
 import io.scratchbird.jdbc.session.ClientTls;
+import io.scratchbird.jdbc.session.HostChooser;
 import io.scratchbird.jdbc.session.ProtocolSession;
 import io.scratchbird.jdbc.session.SessionListener;
 import io.scratchbird.jdbc.session.Startup;
@@ -46,22 +47,16 @@ public final class ScratchBirdDriver implements Driver {
         Properties p = parsed.properties();
         ScratchBirdProperty.validateAll(p);
         ClientTls tls = ClientTls.configure(p);
-        SQLException last = null;
-        for (HostSpec host : parsed.hosts()) {
-            try {
-                ProtocolSession session = open(host, parsed.database(), p, tls);
-                return new ScratchBirdConnection(session, settings(url, parsed, p));
-            } catch (SQLException e) {
-                if ("28P01".equals(e.getSQLState()) || "28000".equals(e.getSQLState()) || "3D000".equals(e.getSQLState())) {
-                    throw e;   // another host will not accept wrong credentials either
-                }
-                if (last != null) {
-                    e.addSuppressed(last);
-                }
-                last = e;
-            }
+        ProtocolSession session = HostChooser.connect(parsed.hosts(),
+                HostChooser.TargetServerType.of(ScratchBirdProperty.TARGET_SERVER_TYPE.get(p)),
+                ScratchBirdProperty.LOAD_BALANCE_HOSTS.getBoolean(p), ScratchBirdProperty.HOST_RECHECK_SECONDS.getInt(p),
+                host -> open(host, parsed.database(), p, tls));
+        try {
+            return new ScratchBirdConnection(session, settings(url, parsed, p).withLoggerLevel(ScratchBirdProperty.LOGGER_LEVEL.get(p)));
+        } catch (SQLException | RuntimeException e) {
+            session.close();
+            throw e;
         }
-        throw last;
     }
 
     private static ProtocolSession open(HostSpec host, String database, Properties p, ClientTls tls) throws SQLException {

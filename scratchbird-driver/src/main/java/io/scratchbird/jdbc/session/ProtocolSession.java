@@ -71,7 +71,7 @@ public final class ProtocolSession implements AutoCloseable {
     private long txnId;
     private int portalCounter;
     /** Requests written and answered (one write, then reading to READY): a round-trip count for diagnostics. */
-    private long roundTrips;
+    private volatile long roundTrips;
 
     ProtocolSession(Transport transport, Layout layout, long negotiated, Map<String, String> parameters,
                     Ready ready, SessionListener listener) {
@@ -685,6 +685,16 @@ public final class ProtocolSession implements AutoCloseable {
 
     public long bytesReceived() {
         return transport.bytesReceived();
+    }
+
+    /** Frames written so far (for the TRACE log's frame summary). */
+    public long framesSent() {
+        return transport.framesSent();
+    }
+
+    /** Frames read so far (for the TRACE log's frame summary). */
+    public long framesReceived() {
+        return transport.framesReceived();
     }
 
     /** Closes the socket at once, from any thread (Connection.abort, a broken connection). */

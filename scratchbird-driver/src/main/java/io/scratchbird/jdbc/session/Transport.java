@@ -29,7 +29,10 @@ final class Transport implements AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock();
     private int sequence;
     private volatile UUID attachmentId = FrameHeader.ZERO_UUID;
-    private long bytesSent;
+    /** Written by the thread holding the connection (or the write lock); volatile so metrics may read it anywhere. */
+    private volatile long bytesSent;
+    private volatile long framesSent;
+    private volatile long framesReceived;
     private final CountingInput counting;
 
     Transport(Socket socket, InputStream in, OutputStream out) {
@@ -48,6 +51,7 @@ final class Transport implements AutoCloseable {
         byte[] frame = Messages.toFrame(m, flags, sequence++, attachmentId, 0).toBytes();
         out.write(frame);
         bytesSent += frame.length;
+        framesSent++;
     }
 
     void flush() throws IOException {
@@ -75,6 +79,7 @@ final class Transport implements AutoCloseable {
         if (f == null) {
             throw new SocketException("the server closed the connection");
         }
+        framesReceived++;
         return f;
     }
 
@@ -94,6 +99,14 @@ final class Transport implements AutoCloseable {
         return counting.count;
     }
 
+    long framesSent() {
+        return framesSent;
+    }
+
+    long framesReceived() {
+        return framesReceived;
+    }
+
     boolean isClosed() {
         return socket.isClosed();
     }
@@ -109,7 +122,7 @@ final class Transport implements AutoCloseable {
 
     /** Counts bytes read, cheaply. */
     private static final class CountingInput extends java.io.FilterInputStream {
-        long count;
+        volatile long count;
 
         CountingInput(InputStream in) {
             super(in);
