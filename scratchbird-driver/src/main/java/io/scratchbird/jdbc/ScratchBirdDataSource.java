@@ -464,4 +464,56 @@ public class ScratchBirdDataSource implements DataSource, Serializable {
         }
         return sb.append(']').toString();
     }
+    public void setAuthToken(String token) {
+        set(ScratchBirdProperty.AUTH_TOKEN, token);
+    }
+
+    public String getSsl() {
+        return get(ScratchBirdProperty.SSL);
+    }
+
+    public void setSsl(String ssl) {
+        set(ScratchBirdProperty.SSL, ssl);
+    }
+
+    public int getCancelSignalTimeout() {
+        return intProperty(ScratchBirdProperty.CANCEL_SIGNAL_TIMEOUT, 10);
+    }
+
+    public void setCancelSignalTimeout(int seconds) {
+        setIntProperty(ScratchBirdProperty.CANCEL_SIGNAL_TIMEOUT, seconds);
+    }
+
+    public int getPreparedStatementCacheSizeMiB() {
+        return intProperty(ScratchBirdProperty.PREPARED_STATEMENT_CACHE_SIZE_MIB, 5);
+    }
+
+    public void setPreparedStatementCacheSizeMiB(int mib) {
+        setIntProperty(ScratchBirdProperty.PREPARED_STATEMENT_CACHE_SIZE_MIB, mib);
+    }
+
+    /** Accepted for PgJDBC compatibility; batches are always pipelined. */
+    public boolean getReWriteBatchedInserts() {
+        return boolProperty(ScratchBirdProperty.REWRITE_BATCHED_INSERTS);
+    }
+
+    public void setReWriteBatchedInserts(boolean on) {
+        set(ScratchBirdProperty.REWRITE_BATCHED_INSERTS, Boolean.toString(on));
+    }
+
+    public int getHostRecheckSeconds() {
+        return intProperty(ScratchBirdProperty.HOST_RECHECK_SECONDS, 10);
+    }
+
+    public void setHostRecheckSeconds(int seconds) {
+        setIntProperty(ScratchBirdProperty.HOST_RECHECK_SECONDS, seconds);
+    }
+
+    public String getLoggerLevel() {
+        return get(ScratchBirdProperty.LOGGER_LEVEL);
+    }
+
+    public void setLoggerLevel(String level) {
+        set(ScratchBirdProperty.LOGGER_LEVEL, level);
+    }
 }
