@@ -145,7 +145,7 @@ public class ScratchBirdConnection implements Connection {
 
     ResultGroup runPrepared(ScratchBirdPreparedStatement ps, Parameters params, int fetchSize) throws SQLException {
         checkOpen();
-        return obs.observe(ps.parsed.sql(), 0, () -> runPreparedUnobserved(ps, params, fetchSize),
+        return obs.observe(ps.originalSql, 0, () -> runPreparedUnobserved(ps, params, fetchSize),
                 g -> rowsOf(List.of(g)), null);
     }
 
@@ -191,7 +191,7 @@ public class ScratchBirdConnection implements Connection {
      */
     ProtocolSession.BatchResult runBatch(ScratchBirdPreparedStatement ps, List<Parameters> rows) throws SQLException {
         checkOpen();
-        return obs.observe(ps.parsed.sql(), rows.size(), () -> runBatchUnobserved(ps, rows),
+        return obs.observe(ps.originalSql, rows.size(), () -> runBatchUnobserved(ps, rows),
                 r -> java.util.Arrays.stream(r.counts()).filter(c -> c > 0).sum(), ProtocolSession.BatchResult::failure);
     }
 

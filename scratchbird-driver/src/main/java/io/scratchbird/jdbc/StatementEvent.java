@@ -5,7 +5,7 @@ package io.scratchbird.jdbc;
  * part of it.
  *
  * @param connectionId  {@link ScratchBirdConnection#id()} of the executing connection
- * @param sql           the SQL text as sent (with parameter markers); for a {@code Statement} batch its
+ * @param sql           the SQL as the application wrote it (with its parameter markers); for a {@code Statement} batch its
  *                      statements joined by {@code ";\n"}
  * @param batchSize     rows (PreparedStatement) or statements (Statement) of a batch; 0 for a single execution
  * @param durationNanos time from start to finish; 0 in {@code statementStarted}

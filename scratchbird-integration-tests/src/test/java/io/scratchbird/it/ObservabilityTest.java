@@ -95,7 +95,7 @@ class ObservabilityTest {
                     assertEquals("b", rs.getString(1));
                 }
             }
-            assertEquals("select v from obs_ok where id = $1", r.last().sql());   // the text as sent: markers, never values
+            assertEquals("select v from obs_ok where id = ?", r.last().sql());   // the statement as written: markers, never values
             assertEquals(1, r.last().rows());
             assertEquals(0, r.last().batchSize());
 
