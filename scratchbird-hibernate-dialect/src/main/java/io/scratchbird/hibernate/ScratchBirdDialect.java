@@ -19,6 +19,9 @@ import org.hibernate.dialect.TimeZoneSupport;
 import org.hibernate.dialect.function.CommonFunctionFactory;
 import org.hibernate.dialect.identity.IdentityColumnSupport;
 import org.hibernate.dialect.identity.IdentityColumnSupportImpl;
+import org.hibernate.generator.EventType;
+import org.hibernate.id.insert.GetGeneratedKeysDelegate;
+import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.dialect.lock.spi.LockingSupport;
 import org.hibernate.dialect.pagination.LimitHandler;
 import org.hibernate.dialect.pagination.LimitOffsetLimitHandler;
@@ -514,11 +517,6 @@ public class ScratchBirdDialect extends Dialect {
     }
 
     @Override
-    public boolean supportsInsertReturningGeneratedKeys() {
-        return true;
-    }
-
-    @Override
     public String getNoColumnsInsertString() {
         return "default values";
     }
@@ -659,6 +657,12 @@ public class ScratchBirdDialect extends Dialect {
         @Override
         public boolean hasDataTypeInIdentityColumn() {
             return true;
+        }
+
+        /** Names the key columns, so the driver asks for {@code returning id}, not the whole row. */
+        @Override
+        public GetGeneratedKeysDelegate buildGetGeneratedKeysDelegate(EntityPersister persister) {
+            return new GetGeneratedKeysDelegate(persister, false, EventType.INSERT);
         }
     }
 }

@@ -143,6 +143,11 @@ final class DdlTranslator {
         }
         out.add(in.get(close));
         tableOptions(close + 1);
+        if (temporary && !global) {
+            // SBsql DDL is transactional (SQL-DIALECT.md §6): creating a session's temporary table must
+            // not commit the open transaction, which storage does unless told otherwise.
+            out.add(SqlToken.raw("TRANSACTIONAL", in.get(in.size() - 1).start()));
+        }
     }
 
     /** ON COMMIT PRESERVE ROWS is storage's default; the rest passes. */

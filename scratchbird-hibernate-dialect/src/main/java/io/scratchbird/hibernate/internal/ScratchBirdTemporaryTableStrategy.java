@@ -7,8 +7,9 @@ import org.hibernate.query.sqm.mutation.spi.BeforeUseAction;
 
 /**
  * Session-local temporary tables for HQL updates and deletes that span several tables (joined
- * inheritance, secondary tables): created just before use and dropped after, so no {@code HTE_*}
- * helper tables ever appear in the application's schema.
+ * inheritance, secondary tables): created on first use in a session and emptied after each use,
+ * never dropped, because creating a temporary table leaves the open transaction alone but dropping
+ * one would end it. No {@code HTE_*} helper tables appear in the application's schema.
  */
 public final class ScratchBirdTemporaryTableStrategy implements TemporaryTableStrategy {
 
@@ -34,7 +35,7 @@ public final class ScratchBirdTemporaryTableStrategy implements TemporaryTableSt
 
     @Override
     public String getTemporaryTableCreateCommand() {
-        return "create local temporary table";
+        return "create local temporary table if not exists";
     }
 
     @Override
@@ -54,7 +55,7 @@ public final class ScratchBirdTemporaryTableStrategy implements TemporaryTableSt
 
     @Override
     public AfterUseAction getTemporaryTableAfterUseAction() {
-        return AfterUseAction.DROP;
+        return AfterUseAction.CLEAN;
     }
 
     @Override
