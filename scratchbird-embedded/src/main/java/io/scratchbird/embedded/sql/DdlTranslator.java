@@ -143,11 +143,20 @@ final class DdlTranslator {
         }
         out.add(in.get(close));
         tableOptions(close + 1);
-        if (temporary && !global) {
+        if (temporary && !global && !hasWordAfter(close, "AS")) {
             // SBsql DDL is transactional (SQL-DIALECT.md §6): creating a session's temporary table must
             // not commit the open transaction, which storage does unless told otherwise.
             out.add(SqlToken.raw("TRANSACTIONAL", in.get(in.size() - 1).start()));
         }
+    }
+
+    private boolean hasWordAfter(int from, String word) {
+        for (int k = from; k < in.size(); k++) {
+            if (in.get(k).isWord(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** ON COMMIT PRESERVE ROWS is storage's default; the rest passes. */

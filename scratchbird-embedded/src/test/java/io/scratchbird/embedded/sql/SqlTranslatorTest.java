@@ -156,7 +156,7 @@ class SqlTranslatorTest {
     void ddlGetsStorageTypesAndPostgresConstraintNames() throws Exception {
         assertEquals("CREATE LOCAL TEMPORARY TABLE IF NOT EXISTS scratch (id BIGINT CONSTRAINT \"scratch_pkey\" PRIMARY KEY,"
                 + " v \"sys.types\".\"vector(3)\" NOT NULL, CONSTRAINT \"scratch_v_key\" UNIQUE (v), CONSTRAINT \"scratch_check\""
-                + " CHECK (id > 0), CONSTRAINT \"scratch_check1\" CHECK (id < 9)) ON COMMIT DELETE ROWS",
+                + " CHECK (id > 0), CONSTRAINT \"scratch_check1\" CHECK (id < 9)) ON COMMIT DELETE ROWS TRANSACTIONAL",
                 sql("CREATE TEMP TABLE IF NOT EXISTS scratch (id BIGINT PRIMARY KEY, v VECTOR(3) NOT NULL, UNIQUE (v),"
                         + " CHECK (id > 0), CHECK (id < 9)) ON COMMIT DELETE ROWS"));
         assertEquals("CREATE TABLE c (a REAL CONSTRAINT named UNIQUE, b GEOMETRY GENERATED ALWAYS AS (ST_X (a)))",
