@@ -117,16 +117,25 @@ final class Parameters {
             return;
         }
         Object v = adapt(value, codec.javaType());
+        boolean text = TEXT_BOUND.contains(oid);
         try {
-            values[i] = codec.encodeBinary(v);
+            values[i] = text ? codec.encodeText(v).getBytes(StandardCharsets.UTF_8) : codec.encodeBinary(v);
         } catch (WireFormatException | ClassCastException | IllegalArgumentException e) {
             throw new SQLDataException("cannot bind " + value.getClass().getSimpleName() + " to parameter " + index
                     + " as " + JdbcTypes.typeName(oid) + ": " + e.getMessage(), "22023", e);
         }
         oids[i] = oid;
-        formats[i] = ValueCodec.FORMAT_BINARY;
+        formats[i] = text ? ValueCodec.FORMAT_TEXT : ValueCodec.FORMAT_BINARY;
         set[i] = true;
     }
+
+    /**
+     * Types bound in text format (with their OID): a server that splices parameters into the SQL
+     * text (the reference server, spec 8.7) renders binary geometry (EWKB) and ranges as raw bytes,
+     * while their text forms (EWKT, {@code [a,b)}) are valid literals; a typed server decodes either.
+     */
+    private static final java.util.Set<Integer> TEXT_BOUND = java.util.Set.of(TypeOids.POINT, TypeOids.INT4RANGE,
+            TypeOids.INT8RANGE, TypeOids.NUMRANGE, TypeOids.DATERANGE, TypeOids.TSRANGE, TypeOids.TSTZRANGE);
 
     /** Java values that encode as another class: java.sql dates, Instant, float[], Duration… */
     private static Object adapt(Object v, Class<?> target) throws SQLException {
