@@ -6,8 +6,10 @@ import java.io.InputStream;
 import java.util.Objects;
 
 /**
- * Reads whole frames from a stream. The header is validated before the payload is allocated, so a
- * hostile length can never cause a large allocation; a stream that ends mid-frame raises
+ * Reads whole frames from a stream. The header is validated before the payload is allocated, and
+ * the payload buffer grows only as bytes actually arrive (in steps of at most {@link #CHUNK}), so
+ * a hostile length field can never cause an allocation larger than the data the peer really sent
+ * (a 40-byte header claiming 1 GiB costs 64 KiB, not 1 GiB); a stream that ends mid-frame raises
  * {@link WireFormatException.Problem#TRUNCATED_FRAME} with the offset at which it ended.
  */
 public final class FrameReader {
@@ -15,6 +17,8 @@ public final class FrameReader {
     private final InputStream in;
     private final long maxPayload;
     private final byte[] headerBuf = new byte[FrameHeader.SIZE];
+    /** Largest allocation made ahead of the bytes that fill it. */
+    static final int CHUNK = 64 * 1024;
 
     public FrameReader(InputStream in, long maxPayload) {
         this.in = Objects.requireNonNull(in, "in");
@@ -41,8 +45,13 @@ public final class FrameReader {
         }
         FrameHeader header = FrameHeader.decode(headerBuf, 0, maxPayload);
         int length = (int) header.payloadLength();
-        byte[] payload = new byte[length];
-        int read = readFully(payload, 0, length);
+        byte[] payload = new byte[Math.min(length, CHUNK)];
+        int read = readFully(payload, 0, payload.length);
+        while (read == payload.length && read < length) {
+            // Grow geometrically, but never past what was declared nor far ahead of what arrived.
+            payload = java.util.Arrays.copyOf(payload, (int) Math.min(length, Math.max((long) read * 2, read + CHUNK)));
+            read += readFully(payload, read, payload.length - read);
+        }
         if (read < length) {
             throw new WireFormatException(WireFormatException.Problem.TRUNCATED_FRAME, FrameHeader.SIZE + (long) read,
                     "stream ended after " + read + " of " + length + " payload bytes");

@@ -1,6 +1,7 @@
 package io.scratchbird.embedded;
 
 import io.scratchbird.embedded.net.Listener;
+import io.scratchbird.embedded.security.AuthThrottle;
 import io.scratchbird.embedded.security.TlsMaterial;
 import io.scratchbird.embedded.security.UserStore;
 import io.scratchbird.embedded.session.ServerContext;
@@ -75,7 +76,8 @@ public final class EmbeddedScratchBird implements AutoCloseable {
         try {
             SessionSettings settings = new SessionSettings(b.referenceQuirks, b.authMethod, b.maxConnections, b.role,
                     DEFAULT_DATABASE);
-            this.context = new ServerContext(settings, engine, new UserStoreCredentials(users));
+            this.context = new ServerContext(settings, engine, new UserStoreCredentials(users),
+                    new AuthThrottle(b.authFailureLimit, b.authFailureWindow));
             this.listener = new Listener(InetAddress.getByName(b.bindAddress), b.port,
                     tls == null ? null : tls.serverContext(), context);
         } catch (IOException | RuntimeException e) {
@@ -169,6 +171,8 @@ public final class EmbeddedScratchBird implements AutoCloseable {
         private int authMethod = 3;
         private boolean referenceQuirks;
         private int maxConnections = 500;
+        private int authFailureLimit = AuthThrottle.DEFAULT_MAX_FAILURES;
+        private java.time.Duration authFailureWindow = AuthThrottle.DEFAULT_WINDOW;
         private String role = "primary";
 
         private Builder() {
@@ -249,6 +253,21 @@ public final class EmbeddedScratchBird implements AutoCloseable {
                 throw new IllegalArgumentException("maxConnections must be at least 1, got " + max);
             }
             this.maxConnections = max;
+            return this;
+        }
+
+        /**
+         * Authentication throttling: after {@code maxFailures} failed logins for the same client
+         * address and user name within {@code window}, further attempts for that pair are refused
+         * (SQLSTATE 28P01, detail {@code SECURITY.AUTHENTICATION.THROTTLED}) until {@code window}
+         * has passed since the last failure. Default: 10 per minute.
+         */
+        public Builder authFailureLimit(int maxFailures, java.time.Duration window) {
+            if (maxFailures < 1) {
+                throw new IllegalArgumentException("maxFailures must be at least 1, got " + maxFailures);
+            }
+            this.authFailureLimit = maxFailures;
+            this.authFailureWindow = Objects.requireNonNull(window, "window");
             return this;
         }
 

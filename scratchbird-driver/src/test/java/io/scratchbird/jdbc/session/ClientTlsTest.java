@@ -114,9 +114,10 @@ class ClientTlsTest {
                 "not trusted by the JVM default trust store");
     }
 
-    @Test
-    void anExpiredCertificateFailsVerifyCa() throws Exception {
-        refused("server-expired.p12", "TLSv1.3", "localhost", TestProperties.of("sslmode", "verify-ca", "sslrootcert", CA),
+    @ParameterizedTest
+    @ValueSource(strings = {"verify-ca", "verify-full"})
+    void anExpiredCertificateFailsVerifyCaAndVerifyFull(String mode) throws Exception {
+        refused("server-expired.p12", "TLSv1.3", "localhost", TestProperties.of("sslmode", mode, "sslrootcert", CA),
                 "the server certificate is outside its validity period");
     }
 

@@ -1,5 +1,6 @@
 package io.scratchbird.embedded.session;
 
+import io.scratchbird.embedded.security.AuthThrottle;
 import io.scratchbird.embedded.sql.SqlEngine;
 
 import java.util.Objects;
@@ -13,11 +14,21 @@ public final class ServerContext {
     private final SqlEngine engine;
     private final Credentials credentials;
     private final Set<ServerSession> sessions = ConcurrentHashMap.newKeySet();
+    private final AuthThrottle throttle;
 
     public ServerContext(SessionSettings settings, SqlEngine engine, Credentials credentials) {
+        this(settings, engine, credentials, new AuthThrottle(AuthThrottle.DEFAULT_MAX_FAILURES, AuthThrottle.DEFAULT_WINDOW));
+    }
+
+    public ServerContext(SessionSettings settings, SqlEngine engine, Credentials credentials, AuthThrottle throttle) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.throttle = Objects.requireNonNull(throttle, "throttle");
+    }
+
+    AuthThrottle throttle() {
+        return throttle;
     }
 
     public SessionSettings settings() {

@@ -234,6 +234,29 @@ public final class ServerSession implements Runnable {
 
     /** @return the AUTH_OK info bytes on success, or null after sending the failure */
     private byte[] authenticate() throws IOException {
+        String address = clientAddress();
+        if (ctx.throttle().throttled(address, user)) {
+            // Refused before any credential is looked at; same answer for known and unknown users.
+            fail(ProtocolFailure.fatal(quirks ? "28000" : "28P01", "too many failed authentication attempts; try again later",
+                    "SECURITY.AUTHENTICATION.THROTTLED"));
+            return null;
+        }
+        byte[] info = checkCredentials();
+        if (info == null) {
+            ctx.throttle().failed(address, user);
+        } else {
+            ctx.throttle().succeeded(address, user);
+        }
+        return info;
+    }
+
+    /** The client's IP address without the port (the throttling key). */
+    private String clientAddress() {
+        int colon = peer.lastIndexOf(':');
+        return colon > 0 ? peer.substring(0, colon) : peer;
+    }
+
+    private byte[] checkCredentials() throws IOException {
         int method = ctx.settings().effectiveAuthMethod();
         conn.send(AuthRequest.of(method));
         conn.flush();
@@ -315,6 +338,15 @@ public final class ServerSession implements Runnable {
                 if (fail(pf)) {
                     return;
                 }
+            } catch (WireFormatException malformed) {
+                // A payload that does not decode is the client's protocol error, not a server defect
+                // (fuzzing finding: malformed CLOSE/QUERY/CANCEL/RESET_SESSION payloads were answered
+                // as XX000 internal errors and logged at ERROR level).
+                statementRunning = false;
+                MessageType mt = MessageType.byCode(in.frame().type());
+                conn.send(ErrorResponse.of("08P01", "invalid " + (mt == null ? "frame" : mt.name()) + " payload",
+                        "SBWP.PAYLOAD.MALFORMED: " + malformed.getMessage()));
+                sendReady(Ready.REASON_ERROR_RECOVERED);
             } catch (RuntimeException bug) {
                 // A defect must not wedge the client: answer it, keep the session in step, log the cause.
                 LOG.log(System.Logger.Level.ERROR, "session " + id + ": internal error handling frame 0x"
@@ -335,11 +367,11 @@ public final class ServerSession implements Runnable {
                 try {
                     f = conn.read();
                 } catch (WireFormatException | IOException e) {
-                    inbox.put(e);
+                    deliver(inbox, e);
                     return;
                 }
                 if (f == null) {
-                    inbox.put(END_OF_STREAM);
+                    deliver(inbox, END_OF_STREAM);
                     return;
                 }
                 boolean hit = false;
@@ -347,11 +379,27 @@ public final class ServerSession implements Runnable {
                     hit = true;
                     engine.cancel();
                 }
-                inbox.put(new Inbound(f, hit));
+                if (!deliver(inbox, new Inbound(f, hit))) {
+                    return;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Puts an item into a full inbox only while the session lives: once the session thread has
+     * ended nobody drains the inbox, and a plain {@code put} would park the reader thread forever
+     * (a leaked thread per client that pipelined more than the inbox holds before a fatal error).
+     */
+    private boolean deliver(BlockingQueue<Object> inbox, Object item) throws InterruptedException {
+        while (!inbox.offer(item, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            if (closed) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @return false when the session must end (TERMINATE) */
