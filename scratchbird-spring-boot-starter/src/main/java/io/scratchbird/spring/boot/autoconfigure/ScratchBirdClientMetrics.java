@@ -1,0 +1,71 @@
+package io.scratchbird.spring.boot.autoconfigure;
+
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.scratchbird.jdbc.StatementEvent;
+import io.scratchbird.jdbc.StatementListener;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+
+/**
+ * {@code scratchbird.client.*} meters from the driver's global {@link StatementListener} hook:
+ * <ul>
+ *   <li>{@code scratchbird.client.statements} (timer): every execution, tagged {@code outcome}
+ *       ({@code success}/{@code error}) and {@code sqlstate.class} (the first two SQLSTATE
+ *       characters of a failure, {@code none} on success);</li>
+ *   <li>{@code scratchbird.client.rows} (counter): rows returned or updated by successful executions.</li>
+ * </ul>
+ * The listener is registered once the context's singletons exist (when a {@link MeterRegistry}
+ * bean is available) and removed when the context closes. It sees every ScratchBird connection of
+ * the JVM, so the meters are not tagged by pool.
+ */
+public class ScratchBirdClientMetrics implements StatementListener, SmartInitializingSingleton, DisposableBean {
+
+    private final ObjectProvider<MeterRegistry> registries;
+    private volatile MeterRegistry registry;
+
+    public ScratchBirdClientMetrics(ObjectProvider<MeterRegistry> registries) {
+        this.registries = registries;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        registry = registries.getIfUnique();
+        if (registry != null) {
+            StatementListener.addGlobal(this);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        StatementListener.removeGlobal(this);
+        registry = null;
+    }
+
+    @Override
+    public void statementFinished(StatementEvent event) {
+        MeterRegistry meters = registry;
+        if (meters == null) {
+            return;
+        }
+        boolean failed = event.failed();
+        String sqlStateClass = failed && event.sqlState().length() >= 2 ? event.sqlState().substring(0, 2) : "none";
+        Timer.builder("scratchbird.client.statements")
+                .description("ScratchBird statement executions")
+                .tag("outcome", failed ? "error" : "success")
+                .tag("sqlstate.class", sqlStateClass)
+                .register(meters)
+                .record(event.durationNanos(), TimeUnit.NANOSECONDS);
+        if (!failed && event.rows() > 0) {
+            Counter.builder("scratchbird.client.rows")
+                    .description("Rows returned or updated by ScratchBird statements")
+                    .register(meters)
+                    .increment(event.rows());
+        }
+    }
+}

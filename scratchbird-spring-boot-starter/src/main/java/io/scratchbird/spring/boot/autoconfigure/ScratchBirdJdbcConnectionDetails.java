@@ -1,0 +1,65 @@
+package io.scratchbird.spring.boot.autoconfigure;
+
+import java.util.Map;
+
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+
+/**
+ * Connection details for a ScratchBird server: always names the ScratchBird driver class (so H2 on
+ * the classpath cannot claim a {@code jdbc:scratchbird:} URL) and carries connection properties the
+ * pool must pass to the driver, such as the pinned certificate of the embedded server.
+ */
+public final class ScratchBirdJdbcConnectionDetails implements JdbcConnectionDetails {
+
+    /** The driver class named for every {@code jdbc:scratchbird:} URL. */
+    public static final String DRIVER_CLASS_NAME = "io.scratchbird.jdbc.ScratchBirdDriver";
+
+    private final String jdbcUrl;
+    private final String username;
+    private final String password;
+    private final Map<String, String> connectionProperties;
+    private final boolean embedded;
+
+    public ScratchBirdJdbcConnectionDetails(String jdbcUrl, String username, String password,
+            Map<String, String> connectionProperties, boolean embedded) {
+        this.embedded = embedded;
+        this.jdbcUrl = jdbcUrl;
+        this.username = username;
+        this.password = password;
+        this.connectionProperties = Map.copyOf(connectionProperties);
+    }
+
+    @Override
+    public String getJdbcUrl() {
+        return jdbcUrl;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public String getPassword() {
+        return password;
+    }
+
+    @Override
+    public String getDriverClassName() {
+        return DRIVER_CLASS_NAME;
+    }
+
+    /** Connection properties to give the driver, in addition to {@code scratchbird.*} ones. */
+    public Map<String, String> getConnectionProperties() {
+        return connectionProperties;
+    }
+
+    /** Whether these details point at the embedded server started by the starter. */
+    public boolean isEmbedded() {
+        return embedded;
+    }
+
+    static boolean isScratchBirdUrl(String url) {
+        return url != null && url.regionMatches(true, 0, "jdbc:scratchbird:", 0, "jdbc:scratchbird:".length());
+    }
+}
