@@ -75,7 +75,7 @@ public final class EmbeddedScratchBird implements AutoCloseable {
         }
         try {
             SessionSettings settings = new SessionSettings(b.referenceQuirks, b.authMethod, b.maxConnections, b.role,
-                    DEFAULT_DATABASE);
+                    DEFAULT_DATABASE, b.maxParameters, b.idleInTransactionTimeout);
             this.context = new ServerContext(settings, engine, new UserStoreCredentials(users),
                     new AuthThrottle(b.authFailureLimit, b.authFailureWindow));
             this.listener = new Listener(InetAddress.getByName(b.bindAddress), b.port,
@@ -174,6 +174,8 @@ public final class EmbeddedScratchBird implements AutoCloseable {
         private int authFailureLimit = AuthThrottle.DEFAULT_MAX_FAILURES;
         private java.time.Duration authFailureWindow = AuthThrottle.DEFAULT_WINDOW;
         private String role = "primary";
+        private int maxParameters = SessionSettings.MAX_PARAMETERS_LIMIT;
+        private java.time.Duration idleInTransactionTimeout = SessionSettings.DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT;
 
         private Builder() {
         }
@@ -268,6 +270,38 @@ public final class EmbeddedScratchBird implements AutoCloseable {
             }
             this.authFailureLimit = maxFailures;
             this.authFailureWindow = Objects.requireNonNull(window, "window");
+            return this;
+        }
+
+        /**
+         * Most parameters one statement may have (markers in its text, types declared by PARSE,
+         * values supplied by BIND or an array-bind packet): 1 to 65,535, the default and the
+         * most the wire's {@code u16} counts can carry. More are refused with SQLSTATE
+         * {@code 54023} (too many parameters); the session stays usable.
+         */
+        public Builder maxParametersPerStatement(int max) {
+            if (max < 1 || max > SessionSettings.MAX_PARAMETERS_LIMIT) {
+                throw new IllegalArgumentException("maxParametersPerStatement must be 1-"
+                        + SessionSettings.MAX_PARAMETERS_LIMIT + ", got " + max);
+            }
+            this.maxParameters = max;
+            return this;
+        }
+
+        /**
+         * Ends a session that stays idle (no frame from its client) for this long while a
+         * transaction is open: the transaction rolls back, its locks are released, the client is
+         * sent ERROR {@code 25P03} (idle-in-transaction session timeout) and the connection closes.
+         * Protects against clients that vanish without closing (half-open TCP). Default 5 minutes;
+         * {@link java.time.Duration#ZERO} disables it. Sessions idle outside a transaction are not
+         * affected.
+         */
+        public Builder idleInTransactionTimeout(java.time.Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("idleInTransactionTimeout must not be negative, got " + timeout);
+            }
+            this.idleInTransactionTimeout = timeout;
             return this;
         }
 

@@ -29,6 +29,9 @@ public final class Main {
               --quirks              reference-quirks mode: byte-compatible with today's upstream server
               --max-connections N   refuse sessions beyond N with SQLSTATE 53300 (default 500)
               --role primary|secondary  role reported to clients (default primary)
+              --max-parameters N    most parameters per statement, 1-65535; more get SQLSTATE 54023 (default 65535)
+              --idle-in-transaction-timeout SECONDS  end sessions idle this long inside a transaction:
+                                    roll back, ERROR 25P03, close (default 300; 0 = off)
               --help                show this help
             """;
 
@@ -97,6 +100,9 @@ public final class Main {
                 case "--quirks" -> b.referenceQuirks(true);
                 case "--max-connections" -> b.maxConnections(integer(value(args, ++i, a), a));
                 case "--role" -> b.role(value(args, ++i, a));
+                case "--max-parameters" -> b.maxParametersPerStatement(integer(value(args, ++i, a), a));
+                case "--idle-in-transaction-timeout" ->
+                        b.idleInTransactionTimeout(java.time.Duration.ofSeconds(integer(value(args, ++i, a), a)));
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }

@@ -20,7 +20,7 @@ class MainTest {
         assertNull(Main.parse(new String[]{"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8)));
         String help = out.toString(StandardCharsets.UTF_8);
         for (String option : new String[]{"--data", "--memory", "--port", "--bind", "--user", "--password", "--auth",
-                "--tls-cert", "--tls-key", "--plaintext", "--quirks", "--max-connections", "--role"}) {
+                "--tls-cert", "--tls-key", "--plaintext", "--quirks", "--max-connections", "--role", "--max-parameters", "--idle-in-transaction-timeout"}) {
             assertTrue(help.contains(option), option + " is documented");
         }
     }

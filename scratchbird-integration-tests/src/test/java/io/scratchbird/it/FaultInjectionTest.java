@@ -173,6 +173,68 @@ class FaultInjectionTest {
     }
 
     @Test
+    void aHalfOpenClientIdleInATransactionIsRolledBackAfterTheIdleTimeout() throws Exception {
+        // The client vanishes without FIN or RST (the proxy swallows everything and keeps both
+        // sockets open): only the server's idle-in-transaction timeout can free its locks.
+        try (EmbeddedScratchBird short_ = EmbeddedScratchBird.builder().inMemory().port(0)
+                .idleInTransactionTimeout(Duration.ofSeconds(1)).start();
+             FaultProxy halfOpen = new FaultProxy(short_.port());
+             Connection other = Servers.connect(short_)) {
+            try (Statement s = other.createStatement()) {
+                s.execute("create table held (id integer primary key, v integer)");
+                s.execute("insert into held values (1, 0)");
+            }
+            Properties p = Servers.login(short_);
+            p.setProperty("socketTimeout", "0");
+            Connection vanishing = DriverManager.getConnection("jdbc:scratchbird://localhost:" + halfOpen.port() + "/default", p);
+            try {
+                vanishing.setAutoCommit(false);
+                try (Statement s = vanishing.createStatement()) {
+                    s.executeUpdate("update held set v = 99 where id = 1");     // holds the row lock
+                }
+                halfOpen.blackhole(true);                                          // half-open from now on
+                assertEquals(2, short_.activeSessions());
+                long deadline = System.nanoTime() + HANG_GUARD.toNanos();
+                while (short_.activeSessions() > 1 && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertEquals(1, short_.activeSessions(), "the half-open session was ended by the idle timeout");
+                assertTimeoutPreemptively(HANG_GUARD, () -> {
+                    try (PreparedStatement ps = other.prepareStatement("update held set v = v + 1 where id = ?")) {
+                        ps.setInt(1, 1);
+                        assertEquals(1, ps.executeUpdate());                      // the lock is free
+                    }
+                });
+                assertEquals(1, Queries.longValue(other, "select v from held where id = 1"),
+                        "the vanished client's update was rolled back");
+            } finally {
+                halfOpen.resetAll();
+                vanishing.close();
+            }
+        }
+    }
+
+    @Test
+    void aDriverConnectionEndedByTheIdleTimeoutFailsItsNextStatementAndIsClosed() throws Exception {
+        try (EmbeddedScratchBird short_ = EmbeddedScratchBird.builder().inMemory().port(0)
+                .idleInTransactionTimeout(Duration.ofMillis(500)).start();
+             Connection c = Servers.connect(short_)) {
+            c.setAutoCommit(false);
+            assertEquals(1, Queries.longValue(c, "select 1"));
+            long deadline = System.nanoTime() + HANG_GUARD.toNanos();
+            while (short_.activeSessions() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(0, short_.activeSessions());
+            SQLException e = assertTimeoutPreemptively(HANG_GUARD,
+                    () -> assertThrows(SQLException.class, () -> Queries.longValue(c, "select 2")));
+            assertTrue("25P03".equals(e.getSQLState()) || e.getSQLState().startsWith("08"),
+                    e.getSQLState() + ": " + e.getMessage());
+            assertTrue(c.isClosed(), "the connection reports itself closed");
+        }
+    }
+
+    @Test
     void hikariEvictsBrokenConnectionsAndRecoversWhenTheServerIsReachableAgain() throws Exception {
         ScratchBirdDataSource ds = new ScratchBirdDataSource();
         ds.setServerName("localhost");

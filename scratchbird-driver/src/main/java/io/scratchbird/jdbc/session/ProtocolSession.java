@@ -145,6 +145,20 @@ public final class ProtocolSession implements AutoCloseable {
         }
     }
 
+    /** Most parameters one statement can carry: PARSE and BIND counts are {@code u16} (spec 8.1, 8.3). */
+    public static final int MAX_PARAMETERS = 0xFFFF;
+
+    /**
+     * Refuses a statement with more parameters than the wire can carry before anything is sent,
+     * with the SQLSTATE the server uses for its own limit ({@code 54023}); the connection stays usable.
+     */
+    static void checkParameterCount(int count) throws SQLException {
+        if (count > MAX_PARAMETERS) {
+            throw new SQLException("too many parameters: " + count + "; SBWP carries at most " + MAX_PARAMETERS
+                    + " per statement", "54023");
+        }
+    }
+
     /**
      * Extended query: [PARSE] BIND EXECUTE SYNC, pipelined in one write (spec 8.10).
      *
@@ -155,6 +169,7 @@ public final class ProtocolSession implements AutoCloseable {
     public ResultGroup extended(String statementName, String sql, List<Integer> paramOids, boolean parse,
                                 byte[][] values, List<Integer> paramFormats, List<Integer> resultFormats,
                                 int maxRows, boolean beginFirst, boolean autocommit) throws SQLException {
+        checkParameterCount(Math.max(paramOids.size(), values.length));
         start();
         String portal = maxRows > 0 ? "sbp_" + (++portalCounter) : "";
         try {
@@ -410,6 +425,10 @@ public final class ProtocolSession implements AutoCloseable {
     private ChunkOutcome pipeline(List<ClientMessage> prefix, String statementName, String sql, List<Integer> paramOids,
                                   List<byte[][]> values, List<List<Integer>> paramFormats, int from, int to, long[] counts)
             throws SQLException {
+        checkParameterCount(paramOids.size());
+        for (int i = from; i < to; i++) {
+            checkParameterCount(values.get(i).length);
+        }
         start();
         try {
             for (ClientMessage m : prefix) {

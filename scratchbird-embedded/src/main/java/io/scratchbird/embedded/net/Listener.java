@@ -83,6 +83,7 @@ public final class Listener implements AutoCloseable {
         try {
             socket.setTcpNoDelay(true);
             socket.setKeepAlive(true);
+            shortenKeepAlive(socket);
             Transport transport = tls != null ? startTls(socket) : sniffPlaintext(socket);
             if (transport == null) {
                 socket.close();
@@ -93,6 +94,35 @@ public final class Listener implements AutoCloseable {
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "connection from {0} closed before its session started: {1}", peer, e.toString());
             closeQuietly(socket);
+        }
+    }
+
+    /** Keep-alive probes after 60 s of silence, every 10 s, 6 unanswered = dead (where the OS lets the JDK set them). */
+    static final int KEEPALIVE_IDLE_SECONDS = 60;
+    static final int KEEPALIVE_INTERVAL_SECONDS = 10;
+    static final int KEEPALIVE_PROBES = 6;
+
+    /**
+     * A peer that vanished without FIN or RST (half-open TCP) is detected by keep-alive probes;
+     * the OS default waits about two hours before the first probe. Where the platform supports
+     * {@link jdk.net.ExtendedSocketOptions} keep-alive tuning (e.g. Linux and macOS) the server
+     * detects a dead idle peer after about two minutes; elsewhere the OS default applies.
+     * The idle-in-transaction timeout bounds how long such a peer can hold locks in any case.
+     */
+    static void shortenKeepAlive(Socket socket) {
+        try {
+            var supported = socket.supportedOptions();
+            if (supported.contains(jdk.net.ExtendedSocketOptions.TCP_KEEPIDLE)) {
+                socket.setOption(jdk.net.ExtendedSocketOptions.TCP_KEEPIDLE, KEEPALIVE_IDLE_SECONDS);
+            }
+            if (supported.contains(jdk.net.ExtendedSocketOptions.TCP_KEEPINTERVAL)) {
+                socket.setOption(jdk.net.ExtendedSocketOptions.TCP_KEEPINTERVAL, KEEPALIVE_INTERVAL_SECONDS);
+            }
+            if (supported.contains(jdk.net.ExtendedSocketOptions.TCP_KEEPCOUNT)) {
+                socket.setOption(jdk.net.ExtendedSocketOptions.TCP_KEEPCOUNT, KEEPALIVE_PROBES);
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.log(System.Logger.Level.DEBUG, "keep-alive tuning not available: {0}", e.toString());
         }
     }
 

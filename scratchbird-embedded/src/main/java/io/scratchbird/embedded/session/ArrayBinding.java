@@ -43,6 +43,7 @@ final class ArrayBinding {
                     ProtocolFailure.NO_READY);
         }
         int slots = packet.slots().size();
+        h.checkParameterCount(slots, "the array-bind packet has", ProtocolFailure.NO_READY);
         List<PreparedStatement> targets = h.statementsWhere(ps -> ps.paramOids().size() == slots
                 && ps.sql().strip().toUpperCase(Locale.ROOT).startsWith("INSERT"));
         if (targets.size() != 1) {

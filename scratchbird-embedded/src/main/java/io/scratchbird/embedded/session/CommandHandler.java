@@ -126,6 +126,10 @@ final class CommandHandler {
         }
         boolean script = statementsOfScript.size() > 1 || q.trailer() != null
                 || (q.flags() & (Query.SCRIPT_INGEST | Query.SCRIPT_SIZE_HINT)) != 0 || q.sql().strip().contains(";");
+        for (String sql : statementsOfScript) {
+            checkParameterCount(PlaceholderScanner.parameterCount(sql), "the statement has",
+                    script ? Ready.REASON_ERROR_RECOVERED : Ready.REASON_COMMAND_COMPLETE);
+        }
         boolean summary = script && (q.flags() & Query.SCRIPT_SUMMARY_RESULT) != 0;
         long summed = 0;
         for (String sql : statementsOfScript) {
@@ -215,10 +219,24 @@ final class CommandHandler {
         } catch (WireFormatException e) {
             throw new ProtocolFailure("08P01", "invalid PARSE payload", null, ProtocolFailure.NO_READY);
         }
+        try {
+            store(p);
+        } catch (ProtocolFailure refused) {
+            // A refused PARSE must not leave an older statement of the same name behind: the BIND
+            // and EXECUTE pipelined after it would otherwise run that stale statement.
+            statements.remove(p.statementName());
+            throw refused;
+        }
+        session.send(EmptyMessage.PARSE_COMPLETE);
+    }
+
+    private void store(Parse p) throws ProtocolFailure {
         List<Integer> oids = p.paramTypeOids();
+        checkParameterCount(oids.size(), "PARSE declares", ProtocolFailure.NO_READY);
         if (oids.isEmpty()) {
-            int count = PlaceholderScanner.parameterCount(p.sql());
-            oids = new ArrayList<>(count);
+            long count = PlaceholderScanner.parameterCount(p.sql());
+            checkParameterCount(count, "the statement has", ProtocolFailure.NO_READY);
+            oids = new ArrayList<>((int) count);
             for (int i = 0; i < count; i++) {
                 oids.add(0);
             }
@@ -229,7 +247,6 @@ final class CommandHandler {
                     "prepared statement exceeds the per-session server cache budget", ProtocolFailure.NO_READY);
         }
         statements.put(ps.name(), ps, ps.storedSize());
-        session.send(EmptyMessage.PARSE_COMPLETE);
     }
 
     private void describe(Frame f) throws ProtocolFailure, IOException {
@@ -259,7 +276,12 @@ final class CommandHandler {
     private void bind(Frame f) throws ProtocolFailure, IOException {
         session.readySent(false);
         if (session.layout() == Layout.P1 && Bind.isArrayBind(f.payload())) {
-            ArrayBinding.bind(this, f);
+            try {
+                ArrayBinding.bind(this, f);
+            } catch (ProtocolFailure refused) {
+                portals.remove("");
+                throw refused;
+            }
             return;
         }
         Bind b;
@@ -271,9 +293,24 @@ final class CommandHandler {
             b = null;
             ps = null;
         }
+        try {
+            bind(b, ps);
+        } catch (ProtocolFailure refused) {
+            // A refused BIND must not leave an older portal of the same name behind: the EXECUTE
+            // pipelined after it would otherwise run that stale portal with its old values.
+            if (b != null) {
+                portals.remove(b.portalName());
+            }
+            throw refused;
+        }
+        session.send(EmptyMessage.BIND_COMPLETE);
+    }
+
+    private void bind(Bind b, PreparedStatement ps) throws ProtocolFailure {
         if (ps == null) {
             throw new ProtocolFailure("08P01", "invalid BIND payload", null, ProtocolFailure.NO_READY);
         }
+        checkParameterCount(b.values().length, "BIND supplies", ProtocolFailure.NO_READY);
         Portal portal;
         if (session.quirks()) {
             List<String> literals = new ArrayList<>(b.values().length);
@@ -285,7 +322,21 @@ final class CommandHandler {
             portal = new Portal(b.portalName(), ps, parameters(b, ps), ps.sql(), b.resultFormats());
         }
         storePortal(portal);
-        session.send(EmptyMessage.BIND_COMPLETE);
+    }
+
+    /**
+     * The per-statement parameter limit (issue 11; {@link SessionSettings#maxParameters()},
+     * default and wire maximum 65,535): more is refused with {@code 54023} before anything is
+     * stored or executed, and the session stays usable.
+     */
+    void checkParameterCount(long count, String what, int readyReason) throws ProtocolFailure {
+        int max = session.context().settings().maxParameters();
+        if (count > max) {
+            String n = count == Long.MAX_VALUE ? "more than 999999999" : Long.toString(count);
+            throw new ProtocolFailure("54023", "too many parameters: " + what + " " + n
+                    + " parameters, the server allows at most " + max + " per statement",
+                    "SBWP.PARAMETER.LIMIT_EXCEEDED", readyReason);
+        }
     }
 
     void storePortal(Portal portal) throws ProtocolFailure {

@@ -70,8 +70,12 @@ final class PlaceholderScanner {
         return n;
     }
 
-    /** Spec 8.1: the larger of the number of {@code ?} markers and the highest {@code $n}. */
-    static int parameterCount(String sql) {
+    /**
+     * Spec 8.1: the larger of the number of {@code ?} markers and the highest {@code $n}, not
+     * capped (a {@code $n} with more than nine digits counts as {@link Long#MAX_VALUE}); callers
+     * compare it with the session's parameter limit.
+     */
+    static long parameterCount(String sql) {
         long[] counts = new long[2];
         scan(sql, new Visitor() {
             @Override
@@ -87,6 +91,6 @@ final class PlaceholderScanner {
                 }
             }
         });
-        return (int) Math.min(0xFFFF, Math.max(counts[0], counts[1]));
+        return Math.max(counts[0], counts[1]);
     }
 }

@@ -311,10 +311,19 @@ public final class ServerSession implements Runnable {
         Thread reader = new Thread(() -> readInto(inbox), "sbwp-reader-" + id);
         reader.setDaemon(true);
         reader.start();
+        long idleNanos = idleInTransactionNanos(ctx.settings().idleInTransactionTimeout());
         while (!closed) {
             Object item;
             try {
-                item = inbox.take();
+                if (idleNanos > 0 && engine.inTransaction()) {
+                    item = inbox.poll(idleNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+                    if (item == null) {
+                        idleInTransactionTimeout();
+                        return;
+                    }
+                } else {
+                    item = inbox.take();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -356,6 +365,40 @@ public final class ServerSession implements Runnable {
                 sendReady(Ready.REASON_ERROR_RECOVERED);
             }
             conn.flush();
+        }
+    }
+
+    private static long idleInTransactionNanos(java.time.Duration timeout) {
+        return timeout.compareTo(java.time.Duration.ofDays(3650)) > 0 ? java.time.Duration.ofDays(3650).toNanos()
+                : timeout.toNanos();
+    }
+
+    /**
+     * The client left a transaction open and sent nothing for the idle-in-transaction timeout
+     * (issue 11: a vanished, half-open client must not hold locks forever). The transaction rolls
+     * back first, so its locks are free even if the goodbye below cannot be delivered; then ERROR
+     * 25P03 is sent (best effort, bounded: a peer that does not read cannot park this thread) and
+     * the caller ends the session.
+     */
+    private void idleInTransactionTimeout() {
+        LOG.log(System.Logger.Level.WARNING, "session {0} from {1}: idle in transaction for {2}; "
+                + "rolling back and closing the connection", id, peer, ctx.settings().idleInTransactionTimeout());
+        try {
+            engine.rollback();
+        } catch (io.scratchbird.embedded.sql.EngineException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "session {0}: rollback at idle timeout: {1}", id, e.toString());
+        }
+        closed = true;
+        var guard = java.util.concurrent.CompletableFuture.runAsync(conn::abortTransport,
+                java.util.concurrent.CompletableFuture.delayedExecutor(5, java.util.concurrent.TimeUnit.SECONDS));
+        try {
+            conn.send(ErrorResponse.of("25P03", "terminating connection due to idle-in-transaction timeout",
+                    "SESSION.IDLE_IN_TRANSACTION_TIMEOUT"));
+            conn.flush();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "session {0}: could not send the idle timeout error: {1}", id, e.toString());
+        } finally {
+            guard.cancel(false);
         }
     }
 

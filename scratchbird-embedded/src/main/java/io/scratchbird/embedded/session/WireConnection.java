@@ -63,6 +63,15 @@ final class WireConnection implements AutoCloseable {
         this.txnId = id;
     }
 
+    /** Closes the transport without flushing (unblocks a writer stuck on a peer that does not read). */
+    void abortTransport() {
+        try {
+            transport.close();
+        } catch (Exception ignored) {
+            // the session is over either way
+        }
+    }
+
     @Override
     public void close() {
         try {
