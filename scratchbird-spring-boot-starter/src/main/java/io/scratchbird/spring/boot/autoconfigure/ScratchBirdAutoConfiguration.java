@@ -1,12 +1,12 @@
 package io.scratchbird.spring.boot.autoconfigure;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.scratchbird.embedded.EmbeddedScratchBird;
 import io.scratchbird.jdbc.ScratchBirdDriver;
 import org.apache.commons.logging.Log;
@@ -93,15 +93,8 @@ public class ScratchBirdAutoConfiguration {
         @Bean
         ScratchBirdJdbcConnectionDetails scratchBirdJdbcConnectionDetails(EmbeddedScratchBird server,
                 ScratchBirdProperties properties) {
-            // The generated certificate names localhost, not 127.0.0.1, as its host.
-            String url = server.jdbcUrl().replace("//127.0.0.1:", "//localhost:");
-            Map<String, String> connection = new LinkedHashMap<>();
-            if (server.tlsEnabled()) {
-                connection.put("sslmode", "verify-full");
-                connection.put("sslrootcert", server.certificatePem());
-            }
-            return new ScratchBirdJdbcConnectionDetails(url, properties.getEmbedded().getUser(),
-                    properties.getEmbedded().getPassword(), connection, true);
+            return ScratchBirdJdbcConnectionDetails.forServer(server, properties.getEmbedded().getUser(),
+                    properties.getEmbedded().getPassword(), true);
         }
     }
 
@@ -114,6 +107,18 @@ public class ScratchBirdAutoConfiguration {
         @ConditionalOnMissingBean
         ScratchBirdClientMetrics scratchBirdClientMetrics(ObjectProvider<MeterRegistry> registries) {
             return new ScratchBirdClientMetrics(registries);
+        }
+    }
+
+    /** A Micrometer Observation per statement; see {@link ScratchBirdObservations}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.observation.ObservationRegistry")
+    static class ObservationConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ScratchBirdObservations scratchBirdObservations(ObjectProvider<ObservationRegistry> registries) {
+            return new ScratchBirdObservations(registries);
         }
     }
 

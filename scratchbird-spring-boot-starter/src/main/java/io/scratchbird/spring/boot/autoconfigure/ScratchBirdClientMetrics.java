@@ -17,12 +17,14 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  * <ul>
  *   <li>{@code scratchbird.client.statements} (timer): every execution, tagged {@code outcome}
  *       ({@code success}/{@code error}) and {@code sqlstate.class} (the first two SQLSTATE
- *       characters of a failure, {@code none} on success);</li>
- *   <li>{@code scratchbird.client.rows} (counter): rows returned or updated by successful executions.</li>
+ *       characters of a failure, {@code none} on success) and {@code pool};</li>
+ *   <li>{@code scratchbird.client.rows} (counter): rows returned or updated by successful executions,
+ *       tagged {@code pool}.</li>
  * </ul>
  * The listener is registered once the context's singletons exist (when a {@link MeterRegistry}
  * bean is available) and removed when the context closes. It sees every ScratchBird connection of
- * the JVM, so the meters are not tagged by pool.
+ * the JVM; {@code pool} is the HikariCP pool name of the connection when a pool configured by the
+ * starter opened it ({@link PoolNames}), {@code unknown} otherwise.
  */
 public class ScratchBirdClientMetrics implements StatementListener, SmartInitializingSingleton, DisposableBean {
 
@@ -54,16 +56,19 @@ public class ScratchBirdClientMetrics implements StatementListener, SmartInitial
             return;
         }
         boolean failed = event.failed();
+        String pool = PoolNames.of(event.connectionId());
         String sqlStateClass = failed && event.sqlState().length() >= 2 ? event.sqlState().substring(0, 2) : "none";
         Timer.builder("scratchbird.client.statements")
                 .description("ScratchBird statement executions")
                 .tag("outcome", failed ? "error" : "success")
                 .tag("sqlstate.class", sqlStateClass)
+                .tag("pool", pool)
                 .register(meters)
                 .record(event.durationNanos(), TimeUnit.NANOSECONDS);
         if (!failed && event.rows() > 0) {
             Counter.builder("scratchbird.client.rows")
                     .description("Rows returned or updated by ScratchBird statements")
+                    .tag("pool", pool)
                     .register(meters)
                     .increment(event.rows());
         }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.util.DriverDataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -52,7 +53,30 @@ class ScratchBirdHikariPostProcessor implements BeanPostProcessor {
             if (hikari.getExceptionOverrideClassName() == null && hikari.getExceptionOverride() == null) {
                 hikari.setExceptionOverrideClassName(ScratchBirdSqlExceptionOverride.class.getName());
             }
+            recordPoolOfConnections(hikari);
         }
         return bean;
+    }
+
+    /**
+     * Lets the statement hooks tag meters by pool ({@link PoolNames}): the pool gets the driver
+     * DataSource HikariCP would otherwise build from the URL, wrapped to record the pool of each
+     * connection. Left alone when the pool already has a DataSource or DataSource class, or has started.
+     */
+    private static void recordPoolOfConnections(HikariDataSource hikari) {
+        if (hikari.getDataSource() != null || hikari.getDataSourceClassName() != null || hikari.isRunning()) {
+            return;
+        }
+        String driver = hikari.getDriverClassName() != null ? hikari.getDriverClassName()
+                : ScratchBirdJdbcConnectionDetails.DRIVER_CLASS_NAME;
+        Properties properties = new Properties();
+        properties.putAll(hikari.getDataSourceProperties());
+        try {
+            hikari.setDataSource(new PoolNames.Recording(new DriverDataSource(hikari.getJdbcUrl(), driver, properties,
+                    hikari.getUsername(), hikari.getPassword()), hikari.getPoolName()));
+        }
+        catch (RuntimeException ex) {
+            // Configuration sealed or driver not loadable here: keep HikariCP's own DataSource (pool tag "unknown").
+        }
     }
 }

@@ -1,6 +1,9 @@
 package io.scratchbird.spring.boot.autoconfigure;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+
+import io.scratchbird.embedded.EmbeddedScratchBird;
 
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 
@@ -47,6 +50,40 @@ public final class ScratchBirdJdbcConnectionDetails implements JdbcConnectionDet
     @Override
     public String getDriverClassName() {
         return DRIVER_CLASS_NAME;
+    }
+
+    /**
+     * Connection details for an embedded server started elsewhere (for example by
+     * {@code io.scratchbird.embedded.junit.ScratchBirdExtension} in a test), with TLS pinned to the
+     * server's own certificate exactly as for the embedded default. Declare the result as a bean and
+     * the starter backs off from starting its own server:
+     *
+     * <pre>{@code
+     * @RegisterExtension static ScratchBirdExtension db = ScratchBirdExtension.inMemory();
+     *
+     * @TestConfiguration static class Db {
+     *     @Bean ScratchBirdJdbcConnectionDetails scratchBird() {
+     *         return ScratchBirdJdbcConnectionDetails.forServer(db.server(), "sysdba", "masterkey");
+     *     }
+     * }
+     * }</pre>
+     *
+     * Needs {@code scratchbird-embedded} on the class path.
+     */
+    public static ScratchBirdJdbcConnectionDetails forServer(EmbeddedScratchBird server, String user, String password) {
+        return forServer(server, user, password, false);
+    }
+
+    static ScratchBirdJdbcConnectionDetails forServer(EmbeddedScratchBird server, String user, String password,
+            boolean startedByStarter) {
+        // The generated certificate names localhost, not 127.0.0.1, as its host.
+        String url = server.jdbcUrl().replace("//127.0.0.1:", "//localhost:");
+        Map<String, String> connection = new LinkedHashMap<>();
+        if (server.tlsEnabled()) {
+            connection.put("sslmode", "verify-full");
+            connection.put("sslrootcert", server.certificatePem());
+        }
+        return new ScratchBirdJdbcConnectionDetails(url, user, password, connection, startedByStarter);
     }
 
     /** Connection properties to give the driver, in addition to {@code scratchbird.*} ones. */

@@ -41,7 +41,26 @@ class ScratchBirdClientMetricsTest {
             assertThat(meters.get("scratchbird.client.statements").tag("outcome", "error").tag("sqlstate.class", "42")
                     .timer().count()).isEqualTo(1);
             assertThat(meters.get("scratchbird.client.rows").counter().count()).isGreaterThanOrEqualTo(2);
+            // Tagged by the HikariCP pool that opened the connection.
+            assertThat(meters.get("scratchbird.client.statements").tag("pool", "scratchbird").tag("outcome", "error")
+                    .timer().count()).isEqualTo(1);
+            assertThat(meters.get("scratchbird.client.rows").tag("pool", "scratchbird").counter().count())
+                    .isGreaterThanOrEqualTo(2);
         });
+    }
+
+    @Test
+    void poolTagFollowsThePoolName() {
+        runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withPropertyValues("spring.datasource.hikari.pool-name=orders").run(context -> {
+                    try (Connection connection = context.getBean(DataSource.class).getConnection();
+                            Statement statement = connection.createStatement()) {
+                        statement.execute("select 1");
+                    }
+                    MeterRegistry meters = context.getBean(MeterRegistry.class);
+                    assertThat(meters.get("scratchbird.client.statements").tag("pool", "orders").timer().count())
+                            .isGreaterThanOrEqualTo(1);
+                });
     }
 
     @Test
