@@ -85,6 +85,17 @@ class CriteriaAndUpsertTest {
         });
         assertEquals(List.of("winter"), inFebruary);
 
+        List<String> overlapping = h.sessionFactory.fromTransaction(s -> {
+            CriteriaBuilder cb = s.getCriteriaBuilder();
+            CriteriaQuery<String> cq = cb.createQuery(String.class);
+            Root<Slot> slot = cq.from(Slot.class);
+            // A range as a literal in the SQL, not a parameter.
+            cq.select(slot.get("label")).where(cb.isTrue(cb.function("range_overlaps", Boolean.class,
+                    slot.get("days"), cb.literal(Range.closed(LocalDate.of(2025, 2, 27), LocalDate.of(2025, 3, 5))))));
+            return s.createQuery(cq).getResultList();
+        });
+        assertEquals(List.of("winter"), overlapping);
+
         List<String> near = h.sessionFactory.fromTransaction(s -> {
             CriteriaBuilder cb = s.getCriteriaBuilder();
             CriteriaQuery<String> cq = cb.createQuery(String.class);

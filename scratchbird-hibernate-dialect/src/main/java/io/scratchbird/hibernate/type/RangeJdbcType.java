@@ -11,6 +11,7 @@ import org.hibernate.type.descriptor.WrapperOptions;
 import org.hibernate.type.descriptor.java.JavaType;
 import org.hibernate.type.descriptor.jdbc.BasicBinder;
 import org.hibernate.type.descriptor.jdbc.BasicExtractor;
+import org.hibernate.type.descriptor.jdbc.JdbcLiteralFormatter;
 import org.hibernate.type.descriptor.jdbc.JdbcType;
 
 import java.sql.CallableStatement;
@@ -67,6 +68,30 @@ public final class RangeJdbcType implements JdbcType {
     @Override
     public boolean isWriteExpressionTyped(Dialect dialect) {
         return kind != null;
+    }
+
+    /** A range literal ({@code cb.literal(range)}): its text cast to the range type, never bare text. */
+    @Override
+    public <T> JdbcLiteralFormatter<T> getJdbcLiteralFormatter(JavaType<T> javaType) {
+        return (appender, value, dialect, options) -> {
+            Range<?> range = javaType.unwrap(value, Range.class, options);
+            RangeKind k = kind != null ? kind : kindOfBounds(range);
+            appender.appendSql("cast('");
+            appender.appendSql(k.format(range).replace("'", "''"));
+            appender.appendSql("' as ");
+            appender.appendSql(k.typeName());
+            appender.appendSql(')');
+        };
+    }
+
+    private static RangeKind kindOfBounds(Range<?> range) {
+        Object bound = range.lower() != null ? range.lower() : range.upper();
+        RangeKind k = bound == null ? null : RangeKind.ofBound(bound.getClass());
+        if (k == null) {
+            throw new IllegalArgumentException("the range type of " + range + " cannot be told from its bounds;"
+                    + " bind it as a parameter of a Range<…> attribute instead");
+        }
+        return k;
     }
 
     @Override
