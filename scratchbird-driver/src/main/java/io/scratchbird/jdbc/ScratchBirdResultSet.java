@@ -205,6 +205,21 @@ public class ScratchBirdResultSet extends ReadOnlyResultSet {
         return columns.get(i - 1);
     }
 
+    /** Codec per column, looked up once per result instead of once per cell (a boxed map lookup). */
+    private ValueCodec<?>[] codecs;
+
+    private ValueCodec<?> codec(int index, ColumnInfo c) {
+        if (codecs == null) {
+            codecs = new ValueCodec<?>[columns.size()];
+        }
+        ValueCodec<?> codec = codecs[index];
+        if (codec == null) {
+            codec = Codecs.byOid(c.oid());
+            codecs[index] = codec;
+        }
+        return codec;
+    }
+
     /** The decoded value of a cell, or null for SQL NULL (sets wasNull). */
     private Object value(int i) throws SQLException {
         ColumnInfo c = column(i);
@@ -214,7 +229,7 @@ public class ScratchBirdResultSet extends ReadOnlyResultSet {
             return null;
         }
         wasNull = false;
-        ValueCodec<?> codec = Codecs.byOid(c.oid());
+        ValueCodec<?> codec = codec(i - 1, c);
         byte[] buf = r.buffer();
         int off = r.offset(i - 1);
         int len = r.length(i - 1);

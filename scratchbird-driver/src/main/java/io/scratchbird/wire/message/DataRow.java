@@ -121,14 +121,16 @@ public final class DataRow implements ServerMessage {
                 offsets[i] = -1;
                 continue;
             }
-            int len = r.i32("value[" + i + "].length");
+            // Field names are built only when a check fails: concatenating them for every cell
+            // was the largest single cost of decoding a row (docs/performance.md).
+            int len = r.i32(r.remaining() >= 4 ? "value.length" : "value[" + i + "].length");
             if (len < 0) {
                 offsets[i] = -1; // drivers accept a negative length as NULL (spec 7.3)
                 continue;
             }
             offsets[i] = r.position();
             lengths[i] = len;
-            r.skip(len, "value[" + i + "].bytes");
+            r.skip(len, r.remaining() >= len ? "value.bytes" : "value[" + i + "].bytes");
         }
         r.expectEnd("DATA_ROW");
         return new DataRow(b, offsets, lengths);

@@ -161,7 +161,9 @@ public final class Listener implements AutoCloseable {
             out.flush();
             return null;
         }
-        InputStream in = new SequenceInputStream(new ByteArrayInputStream(head), socket.getInputStream());
+        // Buffered: a frame is a 40-byte header and a payload, two reads that should not be two syscalls.
+        InputStream in = new SequenceInputStream(new ByteArrayInputStream(head),
+                new java.io.BufferedInputStream(socket.getInputStream(), 16 * 1024));
         return new Transport(in, socket.getOutputStream(), socket);
     }
 

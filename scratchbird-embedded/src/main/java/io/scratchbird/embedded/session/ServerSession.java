@@ -364,7 +364,11 @@ public final class ServerSession implements Runnable {
                 conn.send(ErrorResponse.of("XX000", "internal error in the embedded server", "SERVER.INTERNAL_ERROR"));
                 sendReady(Ready.REASON_ERROR_RECOVERED);
             }
-            conn.flush();
+            // One write per batch of pipelined frames (PARSE/BIND/EXECUTE/SYNC), not one per frame:
+            // the answers to frames already waiting in the inbox go out together after them.
+            if (inbox.isEmpty()) {
+                conn.flush();
+            }
         }
     }
 
