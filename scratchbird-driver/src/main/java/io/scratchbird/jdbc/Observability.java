@@ -161,8 +161,10 @@ final class Observability {
         }
         boolean trace = logs(TRACE);
         long trips = trace ? session.roundTrips() : 0;
-        long sent = trace ? session.bytesSent() : 0;
-        long received = trace ? session.bytesReceived() : 0;
+        long sent = session.bytesSent();
+        long received = session.bytesReceived();
+        long hits = cacheHits.sum();
+        long misses = cacheMisses.sum();
         long framesOut = trace ? session.framesSent() : 0;
         long framesIn = trace ? session.framesReceived() : 0;
         long started = System.nanoTime();
@@ -190,7 +192,8 @@ final class Observability {
                 rows.add(n);
             }
             if (notify) {
-                fire(new StatementEvent(connectionId, sql, batchSize, nanos, n, state), false);
+                fire(new StatementEvent(connectionId, sql, batchSize, nanos, n, state, session.bytesSent() - sent,
+                        session.bytesReceived() - received, cacheHits.sum() - hits, cacheMisses.sum() - misses), false);
             }
             if (logs(DEBUG)) {
                 log(DEBUG, (failure == null ? "executed" : "failed [" + state + "]") + " in "

@@ -19,7 +19,11 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  *       ({@code success}/{@code error}) and {@code sqlstate.class} (the first two SQLSTATE
  *       characters of a failure, {@code none} on success) and {@code pool};</li>
  *   <li>{@code scratchbird.client.rows} (counter): rows returned or updated by successful executions,
- *       tagged {@code pool}.</li>
+ *       tagged {@code pool};</li>
+ *   <li>{@code scratchbird.client.bytes} (counter, base unit bytes): traffic of the executions, tagged
+ *       {@code direction} ({@code sent}/{@code received}) and {@code pool};</li>
+ *   <li>{@code scratchbird.client.prepared.cache} (counter): prepared-statement executions that reused
+ *       the server-side statement ({@code result=hit}) or had to PARSE ({@code result=miss}), tagged {@code pool}.</li>
  * </ul>
  * The listener is registered once the context's singletons exist (when a {@link MeterRegistry}
  * bean is available) and removed when the context closes. It sees every ScratchBird connection of
@@ -65,6 +69,14 @@ public class ScratchBirdClientMetrics implements StatementListener, SmartInitial
                 .tag("pool", pool)
                 .register(meters)
                 .record(event.durationNanos(), TimeUnit.NANOSECONDS);
+        count(meters, "scratchbird.client.bytes", "Bytes ScratchBird statements sent and received", "bytes",
+                "direction", "sent", pool, event.bytesSent());
+        count(meters, "scratchbird.client.bytes", "Bytes ScratchBird statements sent and received", "bytes",
+                "direction", "received", pool, event.bytesReceived());
+        count(meters, "scratchbird.client.prepared.cache", "Prepared-statement executions by server-side cache result",
+                null, "result", "hit", pool, event.cacheHits());
+        count(meters, "scratchbird.client.prepared.cache", "Prepared-statement executions by server-side cache result",
+                null, "result", "miss", pool, event.cacheMisses());
         if (!failed && event.rows() > 0) {
             Counter.builder("scratchbird.client.rows")
                     .description("Rows returned or updated by ScratchBird statements")
@@ -72,5 +84,14 @@ public class ScratchBirdClientMetrics implements StatementListener, SmartInitial
                     .register(meters)
                     .increment(event.rows());
         }
+    }
+
+    private static void count(MeterRegistry meters, String name, String description, String unit, String tag, String value,
+                              String pool, long amount) {
+        if (amount <= 0) {
+            return;
+        }
+        Counter.builder(name).description(description).baseUnit(unit).tag(tag, value).tag("pool", pool)
+                .register(meters).increment(amount);
     }
 }

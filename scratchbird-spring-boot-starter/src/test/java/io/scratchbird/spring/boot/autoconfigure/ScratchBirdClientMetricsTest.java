@@ -50,6 +50,34 @@ class ScratchBirdClientMetricsTest {
     }
 
     @Test
+    void trafficAndPreparedStatementCacheAreCounted() {
+        runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
+            MeterRegistry meters = context.getBean(MeterRegistry.class);
+            try (Connection connection = context.getBean(DataSource.class).getConnection()) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("create table c (id integer primary key, note varchar(100))");
+                }
+                try (var insert = connection.prepareStatement("insert into c (id, note) values (?, ?)")) {
+                    for (int i = 0; i < 8; i++) {
+                        insert.setInt(1, i);
+                        insert.setString(2, "x".repeat(50));
+                        insert.executeUpdate();
+                    }
+                }
+            }
+            assertThat(meters.get("scratchbird.client.bytes").tag("direction", "sent").tag("pool", "scratchbird")
+                    .counter().count()).isGreaterThan(3 * 50);
+            assertThat(meters.get("scratchbird.client.bytes").tag("direction", "received").counter().count())
+                    .isGreaterThan(0);
+            // Executions parse until prepareThreshold (5, as PgJDBC) keeps the statement; later ones reuse it.
+            assertThat(meters.get("scratchbird.client.prepared.cache").tag("result", "miss").counter().count())
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(meters.get("scratchbird.client.prepared.cache").tag("result", "hit").counter().count())
+                    .isGreaterThanOrEqualTo(1);
+        });
+    }
+
+    @Test
     void poolTagFollowsThePoolName() {
         runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
                 .withPropertyValues("spring.datasource.hikari.pool-name=orders").run(context -> {
