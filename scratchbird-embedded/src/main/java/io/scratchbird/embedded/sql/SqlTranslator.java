@@ -52,7 +52,7 @@ public final class SqlTranslator {
         String tag = SqlScripts.firstWord(sql);
         if (raw.size() == 0) {
             return new TranslatedStatement(sql, "", StatementKind.EMPTY, null, null, new int[0], 0, null, null,
-                    List.of(), List.of(), false, false, null);
+                    List.of(), List.of(), false, false, null, null);
         }
         ParameterMarkers parameters = ParameterMarkers.of(raw.all());
         TokenList in = raw.with(parameters.tokens());
@@ -61,7 +61,7 @@ public final class SqlTranslator {
         if (SESSION_WORDS.contains(word)) {
             SessionCommand command = SessionStatements.parse(in);
             return new TranslatedStatement(sql, tag, StatementKind.SESSION, null, null, new int[0], 0, null, null,
-                    List.of(), List.of(), false, false, command);
+                    List.of(), List.of(), false, false, command, null);
         }
         if (UNSUPPORTED_WORDS.contains(word)) {
             throw SqlErrors.unsupported("the " + word + " statement");
@@ -98,6 +98,6 @@ public final class SqlTranslator {
         SqlRenderer.Rendered rendered = SqlRenderer.render(rewritten);
         return new TranslatedStatement(sql, tag, kind, rendered.sql(), rendered.map(), parameters.sources(),
                 parameters.count(), columns, target, List.copyOf(domains), followUps, changesSchemas,
-                checked.noWait(), null);
+                checked.noWait(), null, kind == StatementKind.QUERY ? VectorSearchPlan.of(rendered.sql()) : null);
     }
 }

@@ -11,6 +11,7 @@ import io.scratchbird.embedded.sql.StatementKind;
 import io.scratchbird.embedded.sql.StatementResult;
 import io.scratchbird.embedded.sql.SystemSchemas;
 import io.scratchbird.embedded.sql.TranslatedStatement;
+import io.scratchbird.embedded.sql.VectorSearchPlan;
 import io.scratchbird.embedded.sql.functions.SessionContext;
 
 import java.sql.Connection;
@@ -113,6 +114,12 @@ final class H2EngineSession implements EngineSession {
         PreparedStatement ps = null;
         SessionContext.enter(new SessionContext(user, () -> cancelRequested));
         try {
+            if (statement.vectorPlan() != null) {
+                StatementResult indexed = vectorSearch(statement, parameters);
+                if (indexed != null) {
+                    return indexed;
+                }
+            }
             ps = connection.prepareStatement(statement.sql());
             ParameterBinder.bind(ps, statement, parameters);
             boolean rows = startAndExecute(ps);
@@ -136,6 +143,154 @@ final class H2EngineSession implements EngineSession {
         } finally {
             SessionContext.clear();
             Quietly.close(ps);
+        }
+    }
+
+    // ---------------------------------------------------------------- HNSW index scans
+
+    /**
+     * A k-nearest-neighbour query answered through an HNSW index (docs/embedded-sql.md, "Vector
+     * indexes"), or null when the statement must run as written (no index, an unusual argument, or
+     * too few matching candidates even after widening: then the exact scan is the answer). The
+     * candidates' rows are read through this session's connection with the statement's own filter,
+     * so storage decides visibility (own writes yes; others' uncommitted, rolled-back and deleted
+     * rows no) and computes the exact distances that order the result.
+     */
+    private StatementResult vectorSearch(TranslatedStatement statement, List<Parameter> parameters)
+            throws SQLException, EngineException {
+        VectorSearchPlan plan = statement.vectorPlan();
+        HnswIndex index = null;
+        if (plan.schema() != null) {
+            index = engine.vectorIndexes().find(plan.schema(), plan.table(), plan.column());
+        } else {
+            for (String schema : settings.searchPath) {
+                if (tableExists(schema, plan.table())) {
+                    index = engine.vectorIndexes().find(schema, plan.table(), plan.column());
+                    break;
+                }
+            }
+        }
+        if (index == null || parameters == null || parameters.size() != statement.parameterCount()) {
+            return null;
+        }
+        try {
+            float[] query = queryVector(plan, statement, parameters);
+            long k = plan.limit() >= 0 ? plan.limit() : limitParameter(plan, statement, parameters);
+            if (query == null || query.length != index.dimension() || k <= 0 || k > SessionSettings.MAX_EF_SEARCH) {
+                return null;
+            }
+            int ef = (int) Math.max(settings.efSearch, k);
+            while (true) {
+                List<HnswIndex.Candidate> candidates = index.search(plan.metric(), plan.maximize(), query, ef);
+                int m = (int) Math.min(candidates.size(), Math.max(2 * k, k + 10));
+                while (true) {
+                    for (int i = 0; i < m; i++) {
+                        if (candidates.get(i).versioned()) {
+                            m = candidates.size(); // some rows were rewritten: storage ranks every candidate
+                            break;
+                        }
+                    }
+                    StatementResult.Rows rows = runRestricted(plan, statement, parameters, index, candidates, m, k);
+                    if (rows != null) {
+                        return rows;
+                    }
+                    if (m >= candidates.size()) {
+                        break;
+                    }
+                    m = Math.min(candidates.size(), m * 4);
+                }
+                int total = index.size();
+                if (candidates.size() >= total || ef >= total / 2 || ef >= SessionSettings.MAX_EF_SEARCH) {
+                    return null; // the exact scan is as cheap, and certain
+                }
+                ef = Math.min(ef * 4, SessionSettings.MAX_EF_SEARCH);
+            }
+        } catch (SQLException e) {
+            if (cancelRequested) {
+                throw e;
+            }
+            return null; // the statement as written reports its own error
+        } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(H2EngineSession.class.getName())
+                    .log(java.util.logging.Level.WARNING, "HNSW index scan failed; running the exact scan", e);
+            return null;
+        }
+    }
+
+    /** The result when the first {@code m} candidates hold at least {@code k} matching rows, else null. */
+    private StatementResult.Rows runRestricted(VectorSearchPlan plan, TranslatedStatement statement,
+            List<Parameter> parameters, HnswIndex index, List<HnswIndex.Candidate> candidates, int m, long k)
+            throws SQLException, EngineException {
+        Object[] keys = new Object[m];
+        for (int i = 0; i < m; i++) {
+            keys[i] = candidates.get(i).key();
+        }
+        String sql = plan.restrictedSql().replace(VectorSearchPlan.PK, SystemSchemas.quote(index.primaryKey));
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            int[] sources = statement.parameterSources();
+            int position = 1;
+            for (int p = 0; p <= sources.length; p++) {
+                if (p == plan.candidateParameter()) {
+                    ps.setObject(position++, keys);
+                }
+                if (p < sources.length) {
+                    Parameter parameter = parameters.get(sources[p]);
+                    ParameterBinder.bind(ps, position++, parameter.oid(), parameter.value());
+                }
+            }
+            if (!startAndExecute(ps)) {
+                return null;
+            }
+            ResultSet rs = ps.getResultSet();
+            List<ResultColumn> columns = ResultColumns.describe(rs.getMetaData(), statement, connection, engine.catalog());
+            H2RowCursor cursor = new H2RowCursor(ps, rs, columns, e -> translate(e, statement));
+            List<Object[]> rows = new ArrayList<>();
+            for (Object[] row = cursor.next(); row != null; row = cursor.next()) {
+                rows.add(row);
+            }
+            if (rows.size() < k) {
+                return null;
+            }
+            return new StatementResult.Rows("SELECT", new ListRowCursor(columns, rows));
+        }
+    }
+
+    private float[] queryVector(VectorSearchPlan plan, TranslatedStatement statement, List<Parameter> parameters)
+            throws SQLException, EngineException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT "
+                + SystemSchemas.qualified(SystemSchemas.FUNCTIONS, "sb_vector") + "(" + plan.vectorSql() + ")")) {
+            int[] sources = statement.parameterSources();
+            int position = 1;
+            for (int p : plan.vectorParameters()) {
+                Parameter parameter = parameters.get(sources[p]);
+                ParameterBinder.bind(ps, position++, parameter.oid(), parameter.value());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? VectorIndexes.parse(rs.getString(1)) : null;
+            }
+        }
+    }
+
+    private static long limitParameter(VectorSearchPlan plan, TranslatedStatement statement, List<Parameter> parameters) {
+        Object value = parameters.get(statement.parameterSources()[plan.limitParameter()]).value();
+        if (value instanceof Number n) {
+            return n.longValue();
+        }
+        try {
+            return value == null ? -1 : Long.parseLong(value.toString().strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private boolean tableExists(String schema, String table) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM INFORMATION_SCHEMA.TABLES WHERE"
+                + " TABLE_SCHEMA = ? AND UPPER(TABLE_NAME) = UPPER(?)")) {
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 
@@ -170,6 +325,13 @@ final class H2EngineSession implements EngineSession {
             for (String followUp : statement.followUps()) {
                 s.execute(followUp);
             }
+        }
+        try {
+            engine.vectorIndexes().refresh(connection);
+        } catch (SQLException e) {
+            // the statement itself succeeded; the vector indexes are brought in line by the next DDL or start
+            java.util.logging.Logger.getLogger(H2EngineSession.class.getName())
+                    .log(java.util.logging.Level.WARNING, "HNSW index refresh failed", e);
         }
         engine.catalog().changed(statement.changesSchemas());
     }

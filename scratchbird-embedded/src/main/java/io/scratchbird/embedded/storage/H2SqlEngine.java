@@ -36,6 +36,7 @@ public final class H2SqlEngine implements SqlEngine {
     private final SqlTranslator translator;
     private final AtomicLong transactionIds = new AtomicLong();
     private final Set<H2EngineSession> sessions = ConcurrentHashMap.newKeySet();
+    private final VectorIndexes vectorIndexes;
     private volatile boolean closed;
 
     private H2SqlEngine(StorageSettings settings) throws EngineException {
@@ -47,6 +48,8 @@ public final class H2SqlEngine implements SqlEngine {
             this.system = connect();
             StorageBootstrap.install(system);
             this.catalog = new EngineCatalog(system);
+            this.vectorIndexes = new VectorIndexes(system);
+            vectorIndexes.refresh(system);
         } catch (SQLException e) {
             releaseDirectory();
             throw e.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1 ? inUse()
@@ -109,6 +112,7 @@ public final class H2SqlEngine implements SqlEngine {
         for (H2EngineSession session : sessions) {
             session.close();
         }
+        vectorIndexes.close();
         try (Statement s = system.createStatement()) {
             s.execute("SHUTDOWN");
         } catch (SQLException ignored) {
@@ -136,6 +140,10 @@ public final class H2SqlEngine implements SqlEngine {
 
     EngineCatalog catalog() {
         return catalog;
+    }
+
+    VectorIndexes vectorIndexes() {
+        return vectorIndexes;
     }
 
     long nextTransactionId() {

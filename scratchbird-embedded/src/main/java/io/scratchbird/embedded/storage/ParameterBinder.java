@@ -44,7 +44,7 @@ final class ParameterBinder {
         }
     }
 
-    private static void bind(PreparedStatement ps, int position, int oid, Object value) throws SQLException, EngineException {
+    static void bind(PreparedStatement ps, int position, int oid, Object value) throws SQLException, EngineException {
         if (value == null) {
             ps.setObject(position, null);
         } else if (value instanceof JsonDocument json) {

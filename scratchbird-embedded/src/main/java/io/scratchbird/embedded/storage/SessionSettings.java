@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  */
 final class SessionSettings {
 
+    static final int DEFAULT_EF_SEARCH = 100;
+    static final int MAX_EF_SEARCH = 10_000;
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|min|h)?", Pattern.CASE_INSENSITIVE);
 
     IsolationLevel isolation = IsolationLevel.READ_COMMITTED;
@@ -29,6 +31,8 @@ final class SessionSettings {
     String applicationName;
     long lockTimeoutMillis;
     long statementTimeoutMillis;
+    /** Search breadth of HNSW index scans: candidates the graph search keeps (docs/embedded-sql.md). */
+    int efSearch = DEFAULT_EF_SEARCH;
     private final long defaultLockTimeoutMillis;
 
     SessionSettings(String applicationName, Duration lockTimeout) {
@@ -50,6 +54,7 @@ final class SessionSettings {
             case "timezone" -> timeZone = zone(value);
             case "lock_timeout" -> lockTimeoutMillis = millis(name, value);
             case "statement_timeout" -> statementTimeoutMillis = millis(name, value);
+            case "ef_search", "hnsw.ef_search" -> efSearch = efSearch(name, value);
             case "datestyle" -> {
                 if (!value.toUpperCase(Locale.ROOT).startsWith("ISO")) {
                     throw SqlErrors.unsupported("DateStyle " + value + " (only ISO)");
@@ -68,7 +73,9 @@ final class SessionSettings {
                 lockTimeoutMillis = defaultLockTimeoutMillis;
                 statementTimeoutMillis = 0;
                 applicationName = defaultApplicationName;
+                efSearch = DEFAULT_EF_SEARCH;
             }
+            case "ef_search", "hnsw.ef_search" -> efSearch = DEFAULT_EF_SEARCH;
             case "search_path" -> searchPath = List.of(SystemSchemas.DEFAULT_SCHEMA);
             case "timezone" -> timeZone = ZoneId.systemDefault().getId();
             case "lock_timeout" -> lockTimeoutMillis = defaultLockTimeoutMillis;
@@ -93,6 +100,7 @@ final class SessionSettings {
             case "datestyle" -> "ISO, YMD";
             case "lock_timeout" -> lockTimeoutMillis + "ms";
             case "statement_timeout" -> statementTimeoutMillis + "ms";
+            case "ef_search", "hnsw.ef_search" -> Integer.toString(efSearch);
             case "server_version" -> "ScratchBird-compatible embedded server (SBWP 1.1)";
             case "current_schema" -> null;
             default -> throw unknown(name);
@@ -101,6 +109,19 @@ final class SessionSettings {
 
     private static EngineException unknown(String name) {
         return new EngineException("42704", SqlErrors.NOT_FOUND, "unrecognized configuration parameter \"" + name + "\"");
+    }
+
+    private static int efSearch(String name, String value) throws EngineException {
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= 1 && n <= MAX_EF_SEARCH) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new EngineException("22023", SqlErrors.REJECTED, "invalid value for parameter \"" + name + "\": \"" + value
+                + "\" (an integer from 1 to " + MAX_EF_SEARCH + ")");
     }
 
     private static String zone(String value) throws EngineException {

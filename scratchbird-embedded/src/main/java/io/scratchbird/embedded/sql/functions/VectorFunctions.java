@@ -110,6 +110,10 @@ public final class VectorFunctions {
 
     /** Parses vector text. */
     public static Vector parse(String text) {
+        float[] fast = FastVectorText.parse(text);
+        if (fast != null && fast.length <= Vector.MAX_DIMENSIONS) {
+            return Vector.of(fast);
+        }
         try {
             return Codecs.VECTOR.decodeText(text);
         } catch (ValueFormatException | IllegalArgumentException e) {
@@ -138,8 +142,20 @@ public final class VectorFunctions {
                         + " finite elements");
             }
         }
-        return parse(value.getString());
+        // A query vector is the same text object on every row of a scan: parse it once per thread.
+        String text = value.getString();
+        Object[] last = LAST_PARSED.get();
+        if (last[0] == text) {
+            return (Vector) last[1];
+        }
+        Vector vector = parse(text);
+        last[0] = text;
+        last[1] = vector;
+        return vector;
     }
+
+    /** The last text {@link #of} parsed on this thread (compared by identity) and its vector. */
+    private static final ThreadLocal<Object[]> LAST_PARSED = ThreadLocal.withInitial(() -> new Object[2]);
 
     private static float[][] pair(Value a, Value b) {
         if (JsonFunctions.isNull(a) || JsonFunctions.isNull(b)) {

@@ -1,0 +1,192 @@
+package io.scratchbird.embedded.storage;
+
+import io.scratchbird.embedded.sql.EngineSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import static io.scratchbird.embedded.storage.EngineTestSupport.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+/** HNSW vector indexes on small data (2,000 × 16): recall, filters, visibility, restart, drop. */
+class HnswIndexTest {
+
+    private static final int N = 2000;
+    private static final int DIM = 16;
+
+    private H2SqlEngine engine;
+    private EngineSession s;
+    private final Random random = new Random(7);
+
+    @BeforeEach
+    void open() throws Exception {
+        engine = H2SqlEngine.inMemory();
+        s = engine.openSession("test", "hnsw");
+    }
+
+    @AfterEach
+    void close() {
+        s.close();
+        engine.close();
+    }
+
+    private String randomVector() {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < DIM; i++) {
+            sb.append(i == 0 ? "" : ",").append(random.nextFloat() * 2 - 1);
+        }
+        return sb.append(']').toString();
+    }
+
+    private void createAndFill(EngineSession session, int rows) throws Exception {
+        run(session, "CREATE TABLE items (id INTEGER PRIMARY KEY, cat INTEGER, emb VECTOR(" + DIM + "))");
+        session.begin();
+        for (int i = 0; i < rows; i++) {
+            exec(session, "INSERT INTO items VALUES (?, ?, ?)", params(23, i, 23, i % 10, 0, randomVector()));
+        }
+        session.commit();
+        run(session, "CREATE INDEX items_emb ON items USING HNSW (emb)");
+    }
+
+    private HnswIndex index() {
+        List<HnswIndex> all = engine.vectorIndexes().all();
+        assertEquals(1, all.size());
+        return all.get(0);
+    }
+
+    private List<Object> ids(EngineSession session, String sql, Object... extra) throws Exception {
+        List<EngineSession.Parameter> p = new ArrayList<>();
+        for (Object o : extra) {
+            p.add(new EngineSession.Parameter(o instanceof Integer ? 23 : 0, o));
+        }
+        return query(session, sql, p).column("id");
+    }
+
+    /** The same query the planner does not take (the ORDER BY is an expression): storage's exact scan. */
+    private static String exact(String sql) {
+        return sql.replace(") LIMIT", ") + 0 LIMIT").replace(") DESC LIMIT", ") * 1 DESC LIMIT");
+    }
+
+    private double recall(String sql, int queries) throws Exception {
+        double hits = 0;
+        for (int q = 0; q < queries; q++) {
+            String v = randomVector();
+            List<Object> got = ids(s, sql, v);
+            List<Object> truth = ids(s, exact(sql), v);
+            assertEquals(truth.size(), got.size(), sql);
+            Set<Object> t = new HashSet<>(truth);
+            for (Object id : got) {
+                if (t.contains(id)) {
+                    hits++;
+                }
+            }
+        }
+        return hits / (queries * 10.0);
+    }
+
+    @Test
+    void recallAgainstTheExactScanForEveryMetricWithAndWithoutAFilter() throws Exception {
+        createAndFill(s, N);
+        long before = index().searches.get();
+        assertTrue(recall("SELECT id FROM items ORDER BY l2_distance(emb, vector(?)) LIMIT 10", 30) >= 0.95);
+        assertTrue(recall("SELECT id FROM items ORDER BY cosine_distance(emb, ?) LIMIT 10", 30) >= 0.95);
+        assertTrue(recall("SELECT id FROM items i ORDER BY inner_product(i.emb, ?) DESC LIMIT 10", 30) >= 0.95);
+        assertTrue(recall("SELECT id, cat FROM items WHERE cat = 3 ORDER BY l2_distance(emb, ?) LIMIT 10", 30) >= 0.95);
+        assertTrue(index().searches.get() >= before + 120, "the index answered the queries");
+        // a filter matching few rows: still its true top-k (widened, then exact)
+        run(s, "UPDATE items SET cat = 99 WHERE id IN (5, 500, 1500)");
+        String v = randomVector();
+        String sql = "SELECT id FROM items WHERE cat = 99 ORDER BY l2_distance(emb, ?) LIMIT 10";
+        assertEquals(ids(s, exact(sql), v), ids(s, sql, v));
+        assertEquals(3, ids(s, sql, v).size());
+    }
+
+    @Test
+    void visibilityOwnWritesYesOthersUncommittedRolledBackAndDeletedNo() throws Exception {
+        createAndFill(s, N);
+        String near = "[" + "0.001,".repeat(DIM - 1) + "0.001]";
+        String sql = "SELECT id FROM items ORDER BY l2_distance(emb, ?) LIMIT 3";
+        try (EngineSession other = engine.openSession("test", "other")) {
+            other.begin();
+            exec(other, "INSERT INTO items VALUES (100001, 1, ?)", text(near));
+            assertEquals(100001, ids(other, sql, near).get(0), "own uncommitted row");
+            assertFalse(ids(s, sql, near).contains(100001), "another session's uncommitted row");
+            other.rollback();
+            assertFalse(ids(other, sql, near).contains(100001), "rolled back");
+            assertFalse(ids(s, sql, near).contains(100001), "rolled back");
+            // committed insert, then update and delete
+            exec(other, "INSERT INTO items VALUES (100002, 1, ?)", text(near));
+            assertEquals(100002, ids(s, sql, near).get(0));
+            s.begin();
+            exec(s, "DELETE FROM items WHERE id = 100002");
+            assertFalse(ids(s, sql, near).contains(100002), "own delete");
+            assertEquals(100002, ids(other, sql, near).get(0), "not yet deleted for others");
+            s.commit();
+            assertFalse(ids(other, sql, near).contains(100002), "deleted");
+            // an update moves a row next to the query, and away again
+            exec(s, "UPDATE items SET emb = ? WHERE id = 7", text(near));
+            assertEquals(7, ids(other, sql, near).get(0));
+            exec(s, "UPDATE items SET emb = ? WHERE id = 7", text(randomVector()));
+            assertEquals(ids(s, exact(sql), near), ids(s, sql, near));
+            exec(s, "UPDATE items SET emb = NULL WHERE id = 8");
+            assertFalse(ids(s, sql, near).contains(8));
+        }
+    }
+
+    @Test
+    void efSearchIsASessionSetting() throws Exception {
+        assertEquals("100", scalar(s, "SHOW ef_search"));
+        run(s, "SET ef_search = 400");
+        assertEquals("400", scalar(s, "SHOW ef_search"));
+        run(s, "RESET ef_search");
+        assertEquals("100", scalar(s, "SHOW ef_search"));
+        assertFailsWith("22023", () -> exec(s, "SET ef_search = 0"));
+        createAndFill(s, 300);
+        run(s, "SET ef_search = 10");
+        String v = randomVector();
+        String sql = "SELECT id FROM items ORDER BY l2_distance(emb, ?) LIMIT 10";
+        assertEquals(10, ids(s, sql, v).size());
+    }
+
+    @Test
+    void droppedWithDropIndexAndDropTable() throws Exception {
+        createAndFill(s, 200);
+        assertEquals(200, index().size());
+        run(s, "DROP INDEX items_emb");
+        assertTrue(engine.vectorIndexes().all().isEmpty());
+        exec(s, "INSERT INTO items VALUES (5000, 1, ?)", text(randomVector()));
+        String v = randomVector();
+        assertEquals(10, ids(s, "SELECT id FROM items ORDER BY l2_distance(emb, ?) LIMIT 10", v).size());
+        run(s, "CREATE INDEX items_emb2 ON items USING HNSW (emb)");
+        assertEquals(201, index().size());
+        run(s, "DROP TABLE items");
+        assertTrue(engine.vectorIndexes().all().isEmpty());
+    }
+
+    @Test
+    void rebuiltAtRestart(@TempDir Path dir) throws Exception {
+        s.close();
+        engine.close();
+        List<Object> before;
+        String v = randomVector();
+        String sql = "SELECT id FROM items ORDER BY l2_distance(emb, ?) LIMIT 10";
+        try (H2SqlEngine e = H2SqlEngine.open(dir); EngineSession x = e.openSession("test", "hnsw")) {
+            createAndFill(x, 500);
+            before = ids(x, sql, v);
+        }
+        engine = H2SqlEngine.open(dir);
+        s = engine.openSession("test", "hnsw");
+        assertEquals(500, index().size(), "loaded at start");
+        assertEquals(before, ids(s, sql, v));
+        exec(s, "INSERT INTO items VALUES (9999, 1, ?)", text(v));
+        assertEquals(9999, ids(s, sql, v).get(0), "maintained after restart");
+    }
+}
