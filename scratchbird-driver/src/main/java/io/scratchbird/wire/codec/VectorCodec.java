@@ -24,6 +24,10 @@ final class VectorCodec extends TextBackedCodec<Vector> {
 
     @Override
     Vector decodeTextValue(String text) {
+        float[] canonical = CanonicalVectorText.parse(text);
+        if (canonical != null) {
+            return Vector.of(canonical);
+        }
         TextCursor c = new TextCursor(typeName(), text);
         c.skipSpaces();
         c.expect('[');

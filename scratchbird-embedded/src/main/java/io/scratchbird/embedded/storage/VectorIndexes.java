@@ -185,34 +185,11 @@ final class VectorIndexes {
         if (text == null) {
             return null;
         }
-        float[] fast = io.scratchbird.embedded.sql.functions.FastVectorText.parse(text);
-        if (fast != null) {
-            return fast;
-        }
-        int open = text.indexOf('[');
-        int close = text.lastIndexOf(']');
-        if (open < 0 || close < open) {
-            return null;
-        }
-        int count = 1;
-        for (int i = open + 1; i < close; i++) {
-            if (text.charAt(i) == ',') {
-                count++;
-            }
-        }
-        float[] v = new float[count];
-        int from = open + 1;
         try {
-            for (int i = 0; i < count; i++) {
-                int comma = text.indexOf(',', from);
-                int end = comma < 0 || comma > close ? close : comma;
-                v[i] = Float.parseFloat(text.substring(from, end).strip());
-                from = end + 1;
-            }
-        } catch (NumberFormatException e) {
+            return io.scratchbird.wire.codec.Codecs.VECTOR.decodeText(text).toArray();
+        } catch (RuntimeException e) {
             return null;
         }
-        return v;
     }
 
     static String lower(String s) {

@@ -117,13 +117,22 @@ public final class GeometryJdbcType implements JdbcType {
         return javaType.wrap(isDriverGeometry(javaType) ? g : g.toJts(), options);
     }
 
-    @SuppressWarnings("unchecked")
     private static Class<Object> jtsGeometryClass() {
-        try {
-            return (Class<Object>) Class.forName(JTS_GEOMETRY, false, GeometryJdbcType.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("mapping a geometry attribute other than io.scratchbird.types.Geometry"
-                    + " needs JTS (org.locationtech.jts:jts-core) on the class path", e);
+        return Jts.GEOMETRY;
+    }
+
+    /** JTS's Geometry class, looked up once, when an attribute other than the driver's Geometry first binds. */
+    private static final class Jts {
+        static final Class<Object> GEOMETRY = load();
+
+        @SuppressWarnings("unchecked")
+        private static Class<Object> load() {
+            try {
+                return (Class<Object>) Class.forName(JTS_GEOMETRY, false, GeometryJdbcType.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("mapping a geometry attribute other than io.scratchbird.types.Geometry"
+                        + " needs JTS (org.locationtech.jts:jts-core) on the class path", e);
+            }
         }
     }
 

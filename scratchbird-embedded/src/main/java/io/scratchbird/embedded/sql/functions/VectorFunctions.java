@@ -110,10 +110,6 @@ public final class VectorFunctions {
 
     /** Parses vector text. */
     public static Vector parse(String text) {
-        float[] fast = FastVectorText.parse(text);
-        if (fast != null && fast.length <= Vector.MAX_DIMENSIONS) {
-            return Vector.of(fast);
-        }
         try {
             return Codecs.VECTOR.decodeText(text);
         } catch (ValueFormatException | IllegalArgumentException e) {

@@ -1,4 +1,4 @@
-package io.scratchbird.embedded.sql.functions;
+package io.scratchbird.wire.codec;
 
 import org.junit.jupiter.api.Test;
 
@@ -6,7 +6,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-class FastVectorTextTest {
+class CanonicalVectorTextTest {
 
     @Test
     void agreesBitForBitWithTheJdkParser() {
@@ -22,12 +22,12 @@ class FastVectorTextTest {
                 continue;
             }
             String text = Float.toString(f);
-            float[] got = FastVectorText.parse("[" + text + "]");
+            float[] got = CanonicalVectorText.parse("[" + text + "]");
             if (got != null) {
                 assertEquals(Float.floatToIntBits(Float.parseFloat(text)), Float.floatToIntBits(got[0]), text);
             }
             String decimal = new java.math.BigDecimal(f).round(new java.math.MathContext(1 + r.nextInt(15))).toPlainString();
-            got = FastVectorText.parse("[" + decimal + "," + decimal + "]");
+            got = CanonicalVectorText.parse("[" + decimal + "," + decimal + "]");
             if (got != null) {
                 assertEquals(Float.floatToIntBits(Float.parseFloat(decimal)), Float.floatToIntBits(got[1]), decimal);
             }
@@ -36,10 +36,10 @@ class FastVectorTextTest {
 
     @Test
     void leavesUnusualTextToTheFullParser() {
-        assertArrayEquals(new float[] {1.5f, -2f, 3e-4f}, FastVectorText.parse("[1.5,-2,3e-4]"));
+        assertArrayEquals(new float[] {1.5f, -2f, 3e-4f}, CanonicalVectorText.parse("[1.5,-2,3e-4]"));
         for (String s : new String[] {"[1, 2]", "[.5]", "[5.]", "[+1]", "[NaN]", "[1e40]", "[]", "[1,]", "1,2", "[1e]",
             "[0.1234567890123456789]", "[1-2]"}) {
-            assertNull(FastVectorText.parse(s), s);
+            assertNull(CanonicalVectorText.parse(s), s);
         }
     }
 }

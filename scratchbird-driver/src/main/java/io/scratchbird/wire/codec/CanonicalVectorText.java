@@ -1,4 +1,6 @@
-package io.scratchbird.embedded.sql.functions;
+package io.scratchbird.wire.codec;
+
+import io.scratchbird.types.Vector;
 
 /**
  * A fast path for reading canonical vector text {@code [1.5,-2,3e-4]} (no blanks, plain decimal
@@ -8,9 +10,9 @@ package io.scratchbird.embedded.sql.functions;
  * in double precision, which is then exact up to one rounding; the float is the correctly rounded
  * one unless that double lies exactly halfway between two floats (or in the subnormal range), and
  * such elements, like anything unusual, are left to the full parser: {@link #parse} then answers
- * null and the caller uses the codec, which also reports errors.
+ * null and {@link VectorCodec} reads the text itself, which also reports errors.
  */
-public final class FastVectorText {
+final class CanonicalVectorText {
 
     private static final double[] POWERS = new double[23];
 
@@ -22,11 +24,11 @@ public final class FastVectorText {
         }
     }
 
-    private FastVectorText() {
+    private CanonicalVectorText() {
     }
 
     /** The elements, or null when the text is not in the simple form or an element needs the full parser. */
-    public static float[] parse(String text) {
+    static float[] parse(String text) {
         int n = text.length();
         if (n < 3 || text.charAt(0) != '[' || text.charAt(n - 1) != ']') {
             return null;
@@ -36,6 +38,9 @@ public final class FastVectorText {
             if (text.charAt(i) == ',') {
                 count++;
             }
+        }
+        if (count > Vector.MAX_DIMENSIONS) {
+            return null;   // the full parser refuses it without allocating for every comma
         }
         float[] values = new float[count];
         int pos = 1;
