@@ -29,13 +29,18 @@ import java.util.Map;
  * @param limitParameter     0-based storage parameter number of the LIMIT, or -1
  * @param restrictedSql      the statement limited to candidate rows
  * @param candidateParameter where the candidate array goes among the storage parameters of {@code restrictedSql}
+ * @param rankedSql          {@code restrictedSql} ordered by {@link #RANK}{@code (alias.pk)} instead of the
+ *                           distance: its parameters are {@code restrictedSql}'s without {@code vectorParameters}
  */
 public record VectorSearchPlan(String schema, String table, String column, Metric metric, boolean maximize,
                                String vectorSql, int[] vectorParameters, long limit, int limitParameter,
-                               String restrictedSql, int candidateParameter) {
+                               String restrictedSql, int candidateParameter, String rankedSql) {
 
-    /** Placeholder for the quoted primary key column in {@link #restrictedSql}. */
+    /** Placeholder for the quoted primary key column in {@link #restrictedSql} and {@link #rankedSql}. */
     public static final String PK = "\u0000pk\u0000";
+
+    /** Placeholder for the rank function's storage name in {@link #rankedSql}. */
+    public static final String RANK = "\u0000rank\u0000";
 
     /** Distance families an HNSW index keeps a graph for. */
     public enum Metric {
@@ -200,9 +205,15 @@ public record VectorSearchPlan(String schema, String table, String column, Metri
             candidate = parametersBefore(in, order);
             restricted.append(" WHERE ").append(key).append(' ');
         }
+        StringBuilder ranked = new StringBuilder(restricted).append("ORDER BY ").append(RANK).append('(');
+        for (SqlToken t : qualifier) {
+            ranked.append(t.text());
+        }
+        ranked.append('.').append(PK).append(") ");
+        append(ranked, in, limit, n);
         append(restricted, in, order, n);
         return new VectorSearchPlan(schema, table, column, metric, maximize, vectorSql.toString(), vectorParameters,
-                limitValue, limitParameter, restricted.toString(), candidate);
+                limitValue, limitParameter, restricted.toString(), candidate, ranked.toString());
     }
 
     /** The column name when the tokens are {@code col} or {@code qualifier.col}, else null. */

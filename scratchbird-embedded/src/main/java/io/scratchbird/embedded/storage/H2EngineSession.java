@@ -163,11 +163,9 @@ final class H2EngineSession implements EngineSession {
         if (plan.schema() != null) {
             index = engine.vectorIndexes().find(plan.schema(), plan.table(), plan.column());
         } else {
-            for (String schema : settings.searchPath) {
-                if (tableExists(schema, plan.table())) {
-                    index = engine.vectorIndexes().find(schema, plan.table(), plan.column());
-                    break;
-                }
+            String schema = schemaOf(plan.table());
+            if (schema != null) {
+                index = engine.vectorIndexes().find(schema, plan.table(), plan.column());
             }
         }
         if (index == null || parameters == null || parameters.size() != statement.parameterCount()) {
@@ -181,7 +179,7 @@ final class H2EngineSession implements EngineSession {
             }
             int ef = (int) Math.max(settings.efSearch, k);
             while (true) {
-                List<HnswIndex.Candidate> candidates = index.search(plan.metric(), plan.maximize(), query, ef);
+                List<HnswIndex.Candidate> candidates = index.search(plan.metric(), plan.maximize(), query, ef, (int) Math.max(4 * k, 40));
                 int m = (int) Math.min(candidates.size(), Math.max(2 * k, k + 10));
                 while (true) {
                     for (int i = 0; i < m; i++) {
@@ -190,7 +188,7 @@ final class H2EngineSession implements EngineSession {
                             break;
                         }
                     }
-                    StatementResult.Rows rows = runRestricted(plan, statement, parameters, index, candidates, m, k);
+                    StatementResult.Rows rows = runRestricted(plan, statement, parameters, index, query, candidates, m, k);
                     if (rows != null) {
                         return rows;
                     }
@@ -217,15 +215,22 @@ final class H2EngineSession implements EngineSession {
         }
     }
 
-    /** The result when the first {@code m} candidates hold at least {@code k} matching rows, else null. */
+    /**
+     * The result when the first {@code m} candidates hold at least {@code k} matching rows, else
+     * null. When each of them was written once (its logged vector is the row's) the index ranks them
+     * with storage's own distance arithmetic and storage orders by that rank; otherwise storage
+     * computes the distances itself.
+     */
     private StatementResult.Rows runRestricted(VectorSearchPlan plan, TranslatedStatement statement,
-            List<Parameter> parameters, HnswIndex index, List<HnswIndex.Candidate> candidates, int m, long k)
+            List<Parameter> parameters, HnswIndex index, float[] query, List<HnswIndex.Candidate> candidates, int m, long k)
             throws SQLException, EngineException {
         Object[] keys = new Object[m];
         for (int i = 0; i < m; i++) {
             keys[i] = candidates.get(i).key();
         }
-        String sql = plan.restrictedSql().replace(VectorSearchPlan.PK, SystemSchemas.quote(index.primaryKey));
+        java.util.Map<String, Integer> ranks = ranks(plan, index, query, candidates, m);
+        String sql = (ranks != null ? plan.rankedSql().replace(VectorSearchPlan.RANK, HnswRank.FUNCTION) : plan.restrictedSql())
+                .replace(VectorSearchPlan.PK, SystemSchemas.quote(index.primaryKey));
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             int[] sources = statement.parameterSources();
             int position = 1;
@@ -233,30 +238,99 @@ final class H2EngineSession implements EngineSession {
                 if (p == plan.candidateParameter()) {
                     ps.setObject(position++, keys);
                 }
-                if (p < sources.length) {
+                if (p < sources.length && !(ranks != null && contains(plan.vectorParameters(), p))) {
                     Parameter parameter = parameters.get(sources[p]);
                     ParameterBinder.bind(ps, position++, parameter.oid(), parameter.value());
                 }
             }
-            if (!startAndExecute(ps)) {
-                return null;
+            if (ranks != null) {
+                HnswRank.enter(ranks);
             }
-            ResultSet rs = ps.getResultSet();
-            List<ResultColumn> columns = ResultColumns.describe(rs.getMetaData(), statement, connection, engine.catalog());
-            H2RowCursor cursor = new H2RowCursor(ps, rs, columns, e -> translate(e, statement));
-            List<Object[]> rows = new ArrayList<>();
-            for (Object[] row = cursor.next(); row != null; row = cursor.next()) {
-                rows.add(row);
+            try {
+                if (!startAndExecute(ps)) {
+                    return null;
+                }
+                ResultSet rs = ps.getResultSet();
+                List<ResultColumn> columns = ResultColumns.describe(rs.getMetaData(), statement, connection, engine.catalog());
+                H2RowCursor cursor = new H2RowCursor(ps, rs, columns, e -> translate(e, statement));
+                List<Object[]> rows = new ArrayList<>();
+                for (Object[] row = cursor.next(); row != null; row = cursor.next()) {
+                    rows.add(row);
+                }
+                if (rows.size() < k) {
+                    return null;
+                }
+                return new StatementResult.Rows("SELECT", new ListRowCursor(columns, rows));
+            } finally {
+                if (ranks != null) {
+                    HnswRank.exit();
+                }
             }
-            if (rows.size() < k) {
-                return null;
-            }
-            return new StatementResult.Rows("SELECT", new ListRowCursor(columns, rows));
         }
+    }
+
+    /**
+     * Storage's order of the first {@code m} candidates as ranks by key text, computed here with
+     * storage's distance functions' arithmetic; null when some candidate's logged vector may not be
+     * its row's (several writes), its key's text form is not certain, or its distance is undefined.
+     */
+    private static java.util.Map<String, Integer> ranks(VectorSearchPlan plan, HnswIndex index, float[] query,
+            List<HnswIndex.Candidate> candidates, int m) {
+        double[] distance = new double[m];
+        String[] text = new String[m];
+        for (int i = 0; i < m; i++) {
+            HnswIndex.Candidate c = candidates.get(i);
+            text[i] = HnswRank.keyText(c.key());
+            if (c.versioned() || text[i] == null) {
+                return null;
+            }
+            float[] v = index.vectorAt(c.ord());
+            distance[i] = switch (plan.metric()) {
+                case L2 -> io.scratchbird.embedded.sql.functions.VectorFunctions.exactL2Distance(query, v);
+                case COSINE -> io.scratchbird.embedded.sql.functions.VectorFunctions.exactCosineDistance(query, v);
+                case INNER_PRODUCT -> {
+                    double dot = io.scratchbird.embedded.sql.functions.VectorFunctions.exactInnerProduct(query, v);
+                    yield plan.maximize() ? -dot : dot;
+                }
+            };
+            if (Double.isNaN(distance[i])) {
+                return null; // storage reports the zero vector
+            }
+        }
+        Integer[] order = new Integer[m];
+        for (int i = 0; i < m; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(distance[a], distance[b]));
+        java.util.Map<String, Integer> ranks = new java.util.HashMap<>(m * 2);
+        for (int r = 0; r < m; r++) {
+            ranks.put(text[order[r]], r);
+        }
+        return ranks;
+    }
+
+    private static boolean contains(int[] values, int value) {
+        for (int v : values) {
+            if (v == value) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private float[] queryVector(VectorSearchPlan plan, TranslatedStatement statement, List<Parameter> parameters)
             throws SQLException, EngineException {
+        if (plan.vectorParameters().length == 1 && plan.vectorSql().equals("?")) {
+            // the usual shape, a bare parameter: read it here rather than through a storage round trip
+            Object value = parameters.get(statement.parameterSources()[plan.vectorParameters()[0]]).value();
+            if (value instanceof io.scratchbird.types.Vector v) {
+                return v.toArray();
+            }
+            float[] parsed = value instanceof String text ? VectorIndexes.parse(text) : null;
+            if (parsed != null) {
+                return parsed;
+            }
+        }
         try (PreparedStatement ps = connection.prepareStatement("SELECT "
                 + SystemSchemas.qualified(SystemSchemas.FUNCTIONS, "sb_vector") + "(" + plan.vectorSql() + ")")) {
             int[] sources = statement.parameterSources();
@@ -281,6 +355,33 @@ final class H2EngineSession implements EngineSession {
         } catch (NumberFormatException e) {
             return -1;
         }
+    }
+
+    /** Search-path lookups of unqualified table names, valid while storage's catalog is unchanged. */
+    private final java.util.Map<String, java.util.Optional<String>> tableSchemas = new java.util.HashMap<>();
+    private long tableSchemasVersion = -1;
+    private java.util.List<String> tableSchemasPath;
+
+    /** The first schema of the search path holding {@code table}, or null. */
+    private String schemaOf(String table) throws SQLException {
+        long version = ((org.h2.engine.Database) VectorIndexes.database(connection)).getModificationMetaId();
+        if (version != tableSchemasVersion || !settings.searchPath.equals(tableSchemasPath)) {
+            tableSchemas.clear();
+            tableSchemasVersion = version;
+            tableSchemasPath = java.util.List.copyOf(settings.searchPath);
+        }
+        java.util.Optional<String> known = tableSchemas.get(table);
+        if (known == null) {
+            known = java.util.Optional.empty();
+            for (String schema : settings.searchPath) {
+                if (tableExists(schema, table)) {
+                    known = java.util.Optional.of(schema);
+                    break;
+                }
+            }
+            tableSchemas.put(table, known);
+        }
+        return known.orElse(null);
     }
 
     private boolean tableExists(String schema, String table) throws SQLException {
@@ -321,6 +422,7 @@ final class H2EngineSession implements EngineSession {
         if (statement.kind() != StatementKind.DDL) {
             return;
         }
+        tableSchemasVersion = -1; // also this session's temporary tables, which storage's catalog version may not count
         try (Statement s = connection.createStatement()) {
             for (String followUp : statement.followUps()) {
                 s.execute(followUp);

@@ -1,22 +1,21 @@
 package io.scratchbird.embedded.storage;
 
 import io.scratchbird.embedded.sql.VectorSearchPlan.Metric;
-import org.apache.lucene.codecs.hnsw.DefaultFlatVectorScorer;
-import org.apache.lucene.index.VectorSimilarityFunction;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TopKnnCollector;
+import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.hnsw.HnswGraphBuilder;
 import org.apache.lucene.util.hnsw.HnswGraphSearcher;
-import org.apache.lucene.util.hnsw.RandomAccessVectorValues;
+import org.apache.lucene.util.hnsw.NeighborQueue;
+import org.apache.lucene.util.hnsw.OnHeapHnswGraph;
 import org.apache.lucene.util.hnsw.RandomVectorScorer;
+import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,8 +36,13 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 final class HnswIndex {
 
     /** Graph parameters: neighbours per node and the build beam. */
-    static final int MAX_CONNECTIONS = 16;
-    static final int BEAM_WIDTH = 100;
+    static final int MAX_CONNECTIONS = Integer.getInteger("scratchbird.hnsw.m", 16);
+    static final int BEAM_WIDTH = Integer.getInteger("scratchbird.hnsw.beam", 100);
+    /** Below this many log entries no graph is built: an exact scan of the log is as fast. */
+    static final int MIN_GRAPH_SIZE = 1024;
+    /** Sampled nodes scored on every search, and how many of the nearest also start level 0. */
+    static final int PIVOTS = 256;
+    static final int SEEDS = 4;
 
     final String schema;
     final String table;
@@ -153,6 +157,11 @@ final class HnswIndex {
         return dimension;
     }
 
+    /** The logged vector of entry {@code ord}. */
+    float[] vectorAt(int ord) {
+        return vectors[ord];
+    }
+
     /** How many log entries the graph of {@code metric} holds (0 when it does not exist yet). */
     int indexed(Metric metric) {
         synchronized (graphs) {
@@ -179,21 +188,25 @@ final class HnswIndex {
     }
 
     /** A candidate row: its key, the distance of its best log entry, and whether it has several entries. */
-    record Candidate(Object key, double distance, boolean versioned) {
+    record Candidate(Object key, int ord, double distance, boolean versioned) {
     }
 
     /**
      * Up to {@code ef} nearest log entries from the graph plus every entry the graph does not hold
-     * yet, as distinct keys by increasing exact distance of their best entry.
+     * yet, as distinct keys by increasing distance of their best entry: exact (float) for the
+     * graph's first {@code exact} entries and the entries outside the graph; the graph's further
+     * entries follow in the graph's order.
      */
-    List<Candidate> search(Metric metric, boolean maximize, float[] query, int ef) {
+    List<Candidate> search(Metric metric, boolean maximize, float[] query, int ef, int exact) {
         searches.incrementAndGet();
         Graph g = graph(metric);
         int n = size;
-        int[] ords = g.search(maximize ? query : negate(query, metric), ef);
-        Map<Object, Candidate> best = new HashMap<>();
-        for (int ord : ords) {
-            consider(best, ord, metric, maximize, query);
+        int[] found = g.search(maximize ? query : negate(query, metric), ef);
+        // exact distances for the graph's first entries; the rest keep the graph's order after them
+        Map<Object, Candidate> best = new LinkedHashMap<>();
+        for (int i = 0; i < found.length; i++) {
+            int ord = found[i];
+            consider(best, ord, i < exact ? distance(metric, maximize, query, vectors[ord]) : Double.POSITIVE_INFINITY);
         }
         int tailFrom = Math.min(g.indexed, n);
         if (tailFrom < n) {
@@ -208,20 +221,19 @@ final class HnswIndex {
             }
             Arrays.sort(order, (a, b) -> Double.compare(dist[a - tailFrom], dist[b - tailFrom]));
             for (int i = 0; i < Math.min(keep, order.length); i++) {
-                consider(best, order[i], metric, maximize, query);
+                consider(best, order[i], dist[order[i] - tailFrom]);
             }
         }
         List<Candidate> list = new ArrayList<>(best.values());
-        list.sort((a, b) -> Double.compare(a.distance, b.distance));
+        list.sort((a, b) -> Double.compare(a.distance, b.distance)); // stable: equal distances keep the graph's order
         return list;
     }
 
-    private void consider(Map<Object, Candidate> best, int ord, Metric metric, boolean maximize, float[] query) {
+    private void consider(Map<Object, Candidate> best, int ord, double d) {
         Object key = keys[ord];
-        double d = distance(metric, maximize, query, vectors[ord]);
         Candidate c = best.get(key);
         if (c == null || d < c.distance) {
-            best.put(key, new Candidate(key, d, versioned.contains(key)));
+            best.put(key, new Candidate(key, ord, d, versioned.contains(key)));
         }
     }
 
@@ -237,73 +249,48 @@ final class HnswIndex {
         return q;
     }
 
-    /** Orders like storage's functions: smaller is nearer. */
+    /**
+     * Orders like storage's functions: smaller is nearer (float kernels: this ranks candidates;
+     * storage's functions decide the final order).
+     */
     static double distance(Metric metric, boolean maximize, float[] q, float[] v) {
         switch (metric) {
             case L2 -> {
-                double sum = 0;
-                for (int i = 0; i < q.length; i++) {
-                    double d = (double) q[i] - v[i];
-                    sum += d * d;
-                }
-                return sum;
+                return VectorMath.squareDistance(q, v);
             }
             case COSINE -> {
-                double dot = 0;
-                double nq = 0;
-                double nv = 0;
-                for (int i = 0; i < q.length; i++) {
-                    dot += (double) q[i] * v[i];
-                    nq += (double) q[i] * q[i];
-                    nv += (double) v[i] * v[i];
-                }
-                return nq == 0 || nv == 0 ? Double.MAX_VALUE : 1 - dot / Math.sqrt(nq * nv);
+                double nq = VectorMath.dot(q, q);
+                double nv = VectorMath.dot(v, v);
+                return nq == 0 || nv == 0 ? Double.MAX_VALUE : 1 - VectorMath.dot(q, v) / Math.sqrt(nq * nv);
             }
             default -> {
-                double dot = 0;
-                for (int i = 0; i < q.length; i++) {
-                    dot += (double) q[i] * v[i];
-                }
+                double dot = VectorMath.dot(q, v);
                 return maximize ? -dot : dot;
             }
         }
     }
 
-    /** The graph of one metric over a prefix of the log, extended by the background indexer. */
+    /**
+     * The graph of one metric over a prefix of the log, extended by the background indexer. Its
+     * nodes are scored on 7-bit codes ({@link VectorQuantizer}); it starts once the log holds
+     * {@link #MIN_GRAPH_SIZE} entries (before that, searches scan the log exactly) and is rebuilt
+     * on a refitted scale when many new elements fall outside the old one.
+     */
     final class Graph {
 
         final Metric metric;
         private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
         private final AtomicBoolean scheduled = new AtomicBoolean();
-        private final VectorSimilarityFunction similarity;
-        private RandomAccessVectorValues.Floats values;
+        private VectorQuantizer quantizer;
+        private int fittedAt;
+        private byte[][] codes = new byte[0][];
         private HnswGraphBuilder builder;
+        /** The rebuild that replaces this graph once it has caught up, if one is under way. */
+        private Graph successor;
         volatile int indexed;
 
         Graph(Metric metric) {
             this.metric = metric;
-            this.similarity = switch (metric) {
-                case L2 -> VectorSimilarityFunction.EUCLIDEAN;
-                case COSINE -> VectorSimilarityFunction.COSINE;
-                case INNER_PRODUCT -> VectorSimilarityFunction.MAXIMUM_INNER_PRODUCT;
-            };
-        }
-
-        /** The log as Lucene's vector values (once the dimension is known). */
-        private RandomAccessVectorValues.Floats logValues() {
-            boolean cosine = metric == Metric.COSINE;
-            return RandomAccessVectorValues.fromFloats(new AbstractList<>() {
-                @Override
-                public float[] get(int i) {
-                    float[] v = vectors[i];
-                    return cosine ? nonZero(v) : v;
-                }
-
-                @Override
-                public int size() {
-                    return size;
-                }
-            }, dimension);
         }
 
         void schedule() {
@@ -319,10 +306,18 @@ final class HnswIndex {
                     lock.writeLock().lock();
                     try {
                         if (builder == null) {
-                            values = logValues();
-                            builder = HnswGraphBuilder.create(DefaultFlatVectorScorer.INSTANCE
-                                    .getRandomVectorScorerSupplier(similarity, values), MAX_CONNECTIONS, BEAM_WIDTH, 42L);
+                            int n = size;
+                            if (n < MIN_GRAPH_SIZE) {
+                                return; // small: searches scan the log exactly
+                            }
+                            quantizer = VectorQuantizer.fit(this::vector, n, dimension);
+                            fittedAt = n;
+                            builder = HnswGraphBuilder.create(new Scorers(), MAX_CONNECTIONS, BEAM_WIDTH, 42L);
                         }
+                        if (indexed == codes.length) {
+                            codes = Arrays.copyOf(codes, Math.max(1024, codes.length * 2));
+                        }
+                        codes[indexed] = quantizer.encode(vector(indexed));
                         builder.addGraphNode(indexed);
                         indexed++;
                     } finally {
@@ -334,24 +329,52 @@ final class HnswIndex {
             } finally {
                 scheduled.set(false);
             }
+            caughtUp();
             schedule();
         }
 
-        /** Log positions of the graph's {@code ef} nearest entries to {@code target}. */
+        /** A rebuild that has caught up takes its predecessor's place; a drifted graph starts one. */
+        private void caughtUp() {
+            synchronized (graphs) {
+                Graph current = graphs.get(metric);
+                if (current != this && current != null && current.successor == this) {
+                    graphs.put(metric, this);
+                    return;
+                }
+                if (current == this && successor == null && indexed >= 2 * fittedAt
+                        && quantizer != null && quantizer.clampedShare() > 0.01) {
+                    successor = new Graph(metric);
+                    successor.schedule();
+                }
+            }
+        }
+
+        /**
+         * Log positions of the graph's {@code ef} nearest entries to {@code target}, nearest first.
+         * Lucene's greedy descent through the upper levels picks one entry point for level 0; on
+         * clustered data that point can lie in a part of the graph with no path to the query's
+         * cluster, and the search then returns only far entries. So level 0 also starts from the
+         * {@link #SEEDS} nearest of a fixed sample of nodes ({@link #pivots}).
+         */
         int[] search(float[] target, int ef) {
             lock.readLock().lock();
             try {
                 if (builder == null || indexed == 0 || target.length != dimension) {
                     return new int[0];
                 }
-                float[] t = metric == Metric.COSINE ? nonZero(target) : target;
-                RandomVectorScorer scorer = DefaultFlatVectorScorer.INSTANCE.getRandomVectorScorer(similarity, values, t);
-                TopKnnCollector collector = new TopKnnCollector(ef, Integer.MAX_VALUE);
-                HnswGraphSearcher.search(scorer, collector, builder.getGraph(), null);
-                ScoreDoc[] docs = collector.topDocs().scoreDocs;
-                int[] ords = new int[docs.length];
-                for (int i = 0; i < docs.length; i++) {
-                    ords[i] = docs[i].doc;
+                OnHeapHnswGraph graph = builder.getGraph();
+                Scorer scorer = new Scorer(target, indexed);
+                HnswGraphSearcher searcher = new HnswGraphSearcher(new NeighborQueue(ef, true),
+                        new FixedBitSet(graph.size()));
+                int[] entry = {graph.entryNode()};
+                for (int level = graph.numLevels() - 1; level >= 1; level--) {
+                    entry = searcher.searchLevel(scorer, 1, level, entry, graph).popUntilNearestKNodes();
+                }
+                int[] seeds = seeds(scorer, entry);
+                HnswGraphBuilder.GraphBuilderKnnCollector found = searcher.searchLevel(scorer, ef, 0, seeds, graph);
+                int[] ords = new int[found.size()];
+                for (int i = ords.length - 1; i >= 0; i--) {
+                    ords[i] = found.popNode(); // the farthest first
                 }
                 return ords;
             } catch (IOException e) {
@@ -360,17 +383,141 @@ final class HnswIndex {
                 lock.readLock().unlock();
             }
         }
-    }
 
-    /** Cosine is undefined for a zero vector (storage refuses it); the graph files one under a unit vector. */
-    private static float[] nonZero(float[] v) {
-        for (float x : v) {
-            if (x != 0) {
-                return v;
+        /** {@code entry} and the {@link #SEEDS} nearest pivots, distinct. */
+        private int[] seeds(Scorer scorer, int[] entry) {
+            int[] sample = pivots();
+            int count = Math.min(SEEDS, sample.length);
+            int[] best = new int[count];
+            float[] bestScore = new float[count];
+            Arrays.fill(bestScore, Float.NEGATIVE_INFINITY);
+            for (int node : sample) {
+                float score = scorer.score(node);
+                for (int i = 0; i < count; i++) {
+                    if (score > bestScore[i]) {
+                        System.arraycopy(best, i, best, i + 1, count - i - 1);
+                        System.arraycopy(bestScore, i, bestScore, i + 1, count - i - 1);
+                        best[i] = node;
+                        bestScore[i] = score;
+                        break;
+                    }
+                }
+            }
+            int[] seeds = Arrays.copyOf(entry, entry.length + count);
+            int n = entry.length;
+            for (int i = 0; i < count; i++) {
+                if (bestScore[i] > Float.NEGATIVE_INFINITY && !contains(seeds, n, best[i])) {
+                    seeds[n++] = best[i];
+                }
+            }
+            return Arrays.copyOf(seeds, n);
+        }
+
+        private static boolean contains(int[] values, int length, int value) {
+            for (int i = 0; i < length; i++) {
+                if (values[i] == value) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private int[] pivots = new int[0];
+
+        /** Up to {@link #PIVOTS} nodes spread evenly over the graph, drawn again each time the graph doubles. */
+        private int[] pivots() {
+            int[] p = pivots;
+            int n = indexed;
+            if (p.length < Math.min(PIVOTS, n) && (p.length < PIVOTS || n >= 2 * pivotsDrawnAt)) {
+                int count = Math.min(PIVOTS, n);
+                p = new int[count];
+                for (int i = 0; i < count; i++) {
+                    p[i] = (int) ((long) i * n / count);
+                }
+                pivots = p;
+                pivotsDrawnAt = n;
+            }
+            return p;
+        }
+
+        private int pivotsDrawnAt;
+
+        /** The float vector this graph files log entry {@code ord} under (unit length for COSINE). */
+        private float[] vector(int ord) {
+            return metric == Metric.COSINE ? unitLength(vectors[ord]) : vectors[ord];
+        }
+
+        /**
+         * Scores of one query (a search target, or a node being added) against graph nodes: Lucene's
+         * similarity scores (higher is nearer, never negative) estimated from the nodes' codes:
+         * 1/(1+d²) for L2, (1+cos)/2 for unit vectors, Lucene's scaling of the maximum inner product.
+         */
+        private final class Scorer implements RandomVectorScorer {
+            private final float[] query;
+            private final float sumOfQuery;
+            /** For COSINE, 1/|q|: the query is scaled to unit length inside the score, not copied. */
+            private final float inverseNorm;
+            private final int maxOrd;
+
+            /** {@code raw}: the log's vector or the search target, never modified. */
+            Scorer(float[] raw, int maxOrd) {
+                this.maxOrd = maxOrd;
+                if (metric == Metric.L2) {
+                    query = quantizer.scale(raw);
+                    sumOfQuery = 0;
+                    inverseNorm = 1;
+                    return;
+                }
+                float norm = metric == Metric.COSINE ? (float) Math.sqrt(VectorMath.dot(raw, raw)) : 1;
+                query = norm > 0 ? raw : unitLength(raw);
+                sumOfQuery = VectorQuantizer.sum(query);
+                inverseNorm = norm > 0 ? 1 / norm : 1;
+            }
+
+            @Override
+            public float score(int node) {
+                byte[] c = codes[node];
+                return switch (metric) {
+                    case L2 -> 1 / (1 + quantizer.squareDistance(query, c));
+                    case COSINE -> Math.max((1 + quantizer.dot(query, sumOfQuery, c) * inverseNorm) / 2, 0);
+                    case INNER_PRODUCT -> {
+                        float dot = quantizer.dot(query, sumOfQuery, c);
+                        yield dot < 0 ? 1 / (1 - dot) : dot + 1;
+                    }
+                };
+            }
+
+            @Override
+            public int maxOrd() {
+                return maxOrd;
             }
         }
+
+        /** What the builder asks for: the scores of a node being added against the graph. */
+        private final class Scorers implements RandomVectorScorerSupplier {
+            @Override
+            public RandomVectorScorer scorer(int ord) {
+                return new Scorer(vectors[ord], size);
+            }
+
+            @Override
+            public RandomVectorScorerSupplier copy() {
+                return this; // stateless: every scorer reads the log
+            }
+        }
+    }
+
+    /** {@code v} scaled to unit length; a zero vector (storage refuses it for cosine) becomes a unit vector. */
+    static float[] unitLength(float[] v) {
+        double norm = Math.sqrt(VectorMath.dot(v, v));
         float[] unit = new float[v.length];
-        unit[0] = 1;
+        if (norm == 0 || Double.isNaN(norm)) {
+            unit[0] = 1;
+            return unit;
+        }
+        for (int i = 0; i < v.length; i++) {
+            unit[i] = (float) (v[i] / norm);
+        }
         return unit;
     }
 }

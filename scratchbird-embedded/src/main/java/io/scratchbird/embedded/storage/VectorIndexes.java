@@ -46,6 +46,9 @@ final class VectorIndexes {
     VectorIndexes(Connection system) throws SQLException {
         this.database = database(system);
         BY_DATABASE.put(database, this);
+        try (Statement s = system.createStatement()) {
+            s.execute(HnswRank.CREATE);
+        }
     }
 
     /** Storage's database object behind a connection (also a trigger's internal one). */

@@ -24,15 +24,7 @@ public final class VectorFunctions {
 
     public static Double l2Distance(Value a, Value b) {
         float[][] v = pair(a, b);
-        if (v == null) {
-            return null;
-        }
-        double sum = 0;
-        for (int i = 0; i < v[0].length; i++) {
-            double d = (double) v[0][i] - v[1][i];
-            sum += d * d;
-        }
-        return Math.sqrt(sum);
+        return v == null ? null : exactL2Distance(v[0], v[1]);
     }
 
     public static Double cosineDistance(Value a, Value b) {
@@ -40,17 +32,41 @@ public final class VectorFunctions {
         if (v == null) {
             return null;
         }
-        double na = length(v[0]);
-        double nb = length(v[1]);
-        if (na == 0 || nb == 0) {
+        double d = exactCosineDistance(v[0], v[1]);
+        if (Double.isNaN(d)) {
             throw new FunctionError("22000", SqlErrors.NUMERIC_DOMAIN, "cosine distance is not defined for a zero vector");
         }
-        return 1 - dot(v[0], v[1]) / (na * nb);
+        return d;
     }
 
     public static Double innerProduct(Value a, Value b) {
         float[][] v = pair(a, b);
         return v == null ? null : dot(v[0], v[1]);
+    }
+
+    // The arithmetic of the distance functions, shared with the HNSW index so that its ranking of
+    // candidates is bit for bit the one storage computes (not aliases: their names differ).
+
+    /** l2_distance of equal-length vectors, in double precision. */
+    public static double exactL2Distance(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            double d = (double) a[i] - b[i];
+            sum += d * d;
+        }
+        return Math.sqrt(sum);
+    }
+
+    /** cosine_distance of equal-length vectors, NaN when one is a zero vector. */
+    public static double exactCosineDistance(float[] a, float[] b) {
+        double na = length(a);
+        double nb = length(b);
+        return na == 0 || nb == 0 ? Double.NaN : 1 - dot(a, b) / (na * nb);
+    }
+
+    /** inner_product of equal-length vectors. */
+    public static double exactInnerProduct(float[] a, float[] b) {
+        return dot(a, b);
     }
 
     public static Double negativeInnerProduct(Value a, Value b) {
