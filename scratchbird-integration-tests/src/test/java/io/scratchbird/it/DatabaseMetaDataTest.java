@@ -405,6 +405,31 @@ class DatabaseMetaDataTest {
     }
 
     @Test
+    void hnswIndexesAreListedWithTheirMethodColumn() throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("create table md_hnsw (id integer primary key, emb vector(3))");
+            s.execute("create index md_hnsw_emb on md_hnsw using hnsw (emb)");
+        }
+        List<Map<String, Object>> all = rows(md.getIndexInfo(null, SCHEMA, "md_hnsw", false, true));
+        assertEquals(List.of("md_hnsw_pkey", "md_hnsw_emb"), all.stream().map(r -> r.get("INDEX_NAME")).toList());
+        Map<String, Object> hnsw = all.get(1);
+        assertEquals(true, hnsw.get("NON_UNIQUE"));
+        assertEquals("emb", hnsw.get("COLUMN_NAME"));
+        assertEquals(1, ((Number) hnsw.get("ORDINAL_POSITION")).intValue());
+        assertEquals("A", hnsw.get("ASC_OR_DESC"));
+        assertEquals((int) DatabaseMetaData.tableIndexOther, ((Number) hnsw.get("TYPE")).intValue());
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "select index_type from sys.indexes where index_name = 'md_hnsw_emb'")) {
+            assertTrue(rs.next());
+            assertEquals("hnsw", rs.getString(1));
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("drop index md_hnsw_emb");
+        }
+        assertEquals(List.of("md_hnsw_pkey"), column(md.getIndexInfo(null, SCHEMA, "md_hnsw", false, true), "INDEX_NAME"));
+    }
+
+    @Test
     void schemasCatalogsAndTableTypes() throws SQLException {
         List<String> schemas = column(md.getSchemas(), "TABLE_SCHEM");
         assertTrue(schemas.contains(SCHEMA));

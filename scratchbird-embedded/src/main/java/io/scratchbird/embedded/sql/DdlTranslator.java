@@ -10,13 +10,14 @@ import java.util.Set;
  * Structural translation of DDL (SQL-DIALECT.md sections 3 and 8): column types with SBsql
  * meanings; constraints without a name get PostgreSQL's names ({@code t_pkey}, {@code t_email_key},
  * {@code t_col_fkey}, {@code t_col_check}) so violation messages name them; {@code TEMP} tables are
- * session-local; index methods are accepted and recorded (the index itself is an ordinary one);
- * sequence options take SBsql's {@code SET} prefix; schema paths are single storage schemas.
+ * session-local; index methods are accepted and recorded (the index itself is an ordinary one, except
+ * HNSW indexes, which exist in the engine's catalog only: see {@link IndexDdl}); sequence options take
+ * SBsql's {@code SET} prefix; schema paths are single storage schemas.
  * Statements that would reach storage internals (aliases, triggers, users, linked tables) are refused.
  */
 final class DdlTranslator {
 
-    /** Index methods SBsql names; every one is built as an ordinary (exact) index. */
+    /** Index methods SBsql names; every one but HNSW is built as an ordinary (exact) index. */
     private static final Set<String> INDEX_METHODS = Set.of(
             "BTREE", "HASH", "BITMAP", "GIN", "GIST", "SPGIST", "SPATIAL", "RTREE", "HNSW", "VECTOR_EXACT",
             "VECTOR_HNSW", "VECTOR_IVF", "FULLTEXT", "FULL_TEXT", "INVERTED", "NGRAM", "BRIN");
@@ -25,8 +26,9 @@ final class DdlTranslator {
      * @param tokens          the statement with types and structure translated
      * @param followUps       storage statements to run after it succeeds (catalog bookkeeping)
      * @param changesSchemas  whether it creates, renames or drops a schema
+     * @param indexDdl        what it means for the index catalog (null when nothing)
      */
-    record Result(List<SqlToken> tokens, List<String> followUps, boolean changesSchemas) {
+    record Result(List<SqlToken> tokens, List<String> followUps, boolean changesSchemas, IndexDdl indexDdl) {
     }
 
     private final TokenList in;
@@ -35,6 +37,7 @@ final class DdlTranslator {
     private final List<String> followUps = new ArrayList<>();
     private final Set<String> constraintNames = new HashSet<>();
     private boolean changesSchemas;
+    private IndexDdl indexDdl;
 
     private DdlTranslator(TokenList in, List<StorageDomain> domains) {
         this.in = in;
@@ -44,7 +47,7 @@ final class DdlTranslator {
     static Result translate(TokenList in, List<StorageDomain> domains) throws EngineException {
         DdlTranslator t = new DdlTranslator(in, domains);
         t.run();
-        return new Result(t.out, t.followUps, t.changesSchemas);
+        return new Result(t.out, t.followUps, t.changesSchemas, t.indexDdl);
     }
 
     private void run() throws EngineException {
@@ -313,6 +316,7 @@ final class DdlTranslator {
             return;
         }
         if (what.isWord("INDEX")) {
+            renameIndex();
             out.addAll(in.all());
             return;
         }
@@ -332,6 +336,7 @@ final class DdlTranslator {
         if (in.findTopLevel(i, in.size(), t -> t.is(",")) >= 0) {
             throw SqlErrors.unsupported("ALTER TABLE with several actions (send one action per statement)");
         }
+        renames(qualifierOf(nameStart, i), table, i);
         alterAction(table, i);
     }
 
@@ -388,6 +393,10 @@ final class DdlTranslator {
             throw SqlErrors.syntax("RENAME TABLE needs TO", in.get(in.size() - 1).end());
         }
         out.addAll(in.slice(2, to));
+        if (to > 2 && in.get(to - 1).isIdentifier() && in.get(to + 1).isIdentifier()) {
+            indexDdl = new IndexDdl.RenameTable(qualifierOf(2, to), in.get(to - 1).identifierName(),
+                    in.get(nameEnd(to + 1) - 1).identifierName());
+        }
         out.add(SqlToken.raw("RENAME TO", in.get(to).start()));
         out.addAll(in.slice(to + 1, in.size()));
     }
@@ -400,6 +409,15 @@ final class DdlTranslator {
         }
         if (!what.isWordIn("TABLE", "VIEW", "INDEX", "SEQUENCE")) {
             throw SqlErrors.unsupported("DROP " + what.upper());
+        }
+        if (what.isWord("INDEX")) {
+            int k = in.wordsAt(2, "IF", "EXISTS") ? 4 : 2;
+            if (in.get(k).isIdentifier()) {
+                int end = nameEnd(k);
+                if (atEnd(end)) {
+                    indexDdl = new IndexDdl.DropIndex(qualifierOf(k, end), in.get(end - 1).identifierName(), k == 4);
+                }
+            }
         }
         for (int k = 2; k < in.size(); k++) {
             if (in.get(k).isIdentifier() && !in.get(k - 1).is(".") && !in.get(k).isWordIn("IF", "EXISTS", "CASCADE", "RESTRICT")) {
@@ -481,6 +499,11 @@ final class DdlTranslator {
         out.addAll(columns);
         out.add(in.get(close));
         indexOptions(close + 1, unique);
+        String schema = qualifierOf(tableStart, tableEnd);
+        String table = in.get(tableEnd - 1).identifierName();
+        indexDdl = !unique && columnNames.size() == 1 && (method.equals("hnsw") || method.equals("vector_hnsw"))
+                ? new IndexDdl.CreateVectorIndex(schema, table, columnNames.get(0), indexName, method, ifNotExists)
+                : new IndexDdl.CreateIndex(schema, table, indexName, ifNotExists);
         followUps.add("MERGE INTO " + SystemSchemas.qualified(SystemSchemas.META, "index_methods")
                 + " (schema_name, index_name, method) KEY (schema_name, index_name) VALUES (" + schemaOf(tableStart, tableEnd) + ", "
                 + SqlLiterals.string(indexName) + ", " + SqlLiterals.string(method) + ")");
@@ -536,14 +559,71 @@ final class DdlTranslator {
 
     /** The storage schema a table name refers to (all parts but the last, or the current one), as SQL. */
     private String schemaOf(int nameStart, int nameEnd) {
+        String path = qualifierOf(nameStart, nameEnd);
+        return path == null ? "CURRENT_SCHEMA" : SqlLiterals.string(path);
+    }
+
+    /** The schema path of a name (all parts but the last, as written), or null when it has one part. */
+    private String qualifierOf(int nameStart, int nameEnd) {
         if (nameEnd - nameStart < 3) {
-            return "CURRENT_SCHEMA";
+            return null;
         }
         StringBuilder path = new StringBuilder();
         for (int k = nameStart; k < nameEnd - 2; k += 2) {
             path.append(k == nameStart ? "" : ".").append(in.get(k).identifierName());
         }
-        return SqlLiterals.string(path.toString());
+        return path.toString();
+    }
+
+    /** Whether the statement ends at {@code k} (a trailing semicolon allowed). */
+    private boolean atEnd(int k) {
+        return in.isEnd(k) || in.get(k).is(";") && in.isEnd(k + 1);
+    }
+
+    /** {@code ALTER INDEX [IF EXISTS] name RENAME TO new}: a catalog index is renamed by the engine. */
+    private void renameIndex() throws EngineException {
+        int k = in.wordsAt(2, "IF", "EXISTS") ? 4 : 2;
+        if (!in.get(k).isIdentifier()) {
+            return;
+        }
+        int end = nameEnd(k);
+        if (in.wordsAt(end, "RENAME", "TO") && in.get(end + 2).isIdentifier()) {
+            int newEnd = nameEnd(end + 2);
+            if (atEnd(newEnd)) {
+                indexDdl = new IndexDdl.RenameIndex(qualifierOf(k, end), in.get(end - 1).identifierName(),
+                        in.get(newEnd - 1).identifierName(), k == 4);
+            }
+        }
+    }
+
+    /**
+     * ALTER TABLE actions that rename the table or a column ({@code RENAME TO b}, {@code RENAME [COLUMN]
+     * a TO b}, {@code ALTER [COLUMN] a RENAME TO b}): catalog indexes follow them.
+     */
+    private void renames(String schema, String table, int i) throws EngineException {
+        if (in.wordsAt(i, "RENAME", "TO") && in.get(i + 2).isIdentifier()) {
+            indexDdl = new IndexDdl.RenameTable(schema, table, in.get(nameEnd(i + 2) - 1).identifierName());
+            return;
+        }
+        int column = -1;
+        if (in.get(i).isWord("RENAME")) {
+            column = in.get(i + 1).isWord("COLUMN") ? i + 2 : i + 1;
+            if (in.get(column).isWordIn("CONSTRAINT", "TO") || !in.get(column + 1).isWord("TO")) {
+                return;
+            }
+        } else if (in.get(i).isWord("ALTER")) {
+            int k = in.get(i + 1).isWord("COLUMN") ? i + 2 : i + 1;
+            if (in.wordsAt(k + 1, "RENAME", "TO")) {
+                column = k;
+            }
+        }
+        if (column >= 0 && in.get(column).isIdentifier()) {
+            int to = in.get(column + 1).isWord("TO") ? column + 1 : column + 2;
+            if (in.get(to + 1).isIdentifier()) {
+                indexDdl = new IndexDdl.RenameColumn(schema, table, in.get(column).identifierName(),
+                        in.get(to + 1).identifierName());
+            }
+        }
     }
 
     // ---------------------------------------------------------------- sequences and schemas
@@ -590,7 +670,11 @@ final class DdlTranslator {
             out.addAll(in.slice(i, i + n));
             i += n;
         }
+        int pathStart = i;
         i = schemaPath(i, !statement.startsWith("CREATE"));
+        if (statement.startsWith("ALTER") && in.wordsAt(i, "RENAME", "TO") && in.get(i + 2).isIdentifier()) {
+            indexDdl = new IndexDdl.RenameSchema(pathOf(pathStart, i), pathOf(i + 2, nameEnd(i + 2)));
+        }
         while (i < in.size()) {
             SqlToken t = in.get(i);
             if (t.isWord("AUTHORIZATION")) {
@@ -607,15 +691,20 @@ final class DdlTranslator {
 
     private int schemaPath(int i, boolean existing) throws EngineException {
         int end = nameEnd(i);
-        StringBuilder path = new StringBuilder();
-        for (int k = i; k < end; k += 2) {
-            path.append(k == i ? "" : ".").append(in.get(k).identifierName());
-        }
-        String name = path.toString();
+        String name = pathOf(i, end);
         if (existing && (SystemSchemas.isSystem(name) || name.equalsIgnoreCase(SystemSchemas.DEFAULT_SCHEMA))) {
             throw new EngineException("42501", SqlErrors.REJECTED, "schema \"" + name + "\" is a system schema");
         }
         out.add(SqlToken.raw(SystemSchemas.quote(name), in.get(i).start()));
         return end;
+    }
+
+    /** The dotted path of the name in [start, end). */
+    private String pathOf(int start, int end) {
+        StringBuilder path = new StringBuilder();
+        for (int k = start; k < end; k += 2) {
+            path.append(k == start ? "" : ".").append(in.get(k).identifierName());
+        }
+        return path.toString();
     }
 }

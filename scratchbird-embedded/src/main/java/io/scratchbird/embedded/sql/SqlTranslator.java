@@ -52,7 +52,7 @@ public final class SqlTranslator {
         String tag = SqlScripts.firstWord(sql);
         if (raw.size() == 0) {
             return new TranslatedStatement(sql, "", StatementKind.EMPTY, null, null, new int[0], 0, null, null,
-                    List.of(), List.of(), false, false, null, null);
+                    List.of(), List.of(), false, false, null, null, null);
         }
         ParameterMarkers parameters = ParameterMarkers.of(raw.all());
         TokenList in = raw.with(parameters.tokens());
@@ -61,7 +61,7 @@ public final class SqlTranslator {
         if (SESSION_WORDS.contains(word)) {
             SessionCommand command = SessionStatements.parse(in);
             return new TranslatedStatement(sql, tag, StatementKind.SESSION, null, null, new int[0], 0, null, null,
-                    List.of(), List.of(), false, false, command, null);
+                    List.of(), List.of(), false, false, command, null, null);
         }
         if (UNSUPPORTED_WORDS.contains(word)) {
             throw SqlErrors.unsupported("the " + word + " statement");
@@ -73,6 +73,7 @@ public final class SqlTranslator {
         List<String> target = null;
         List<String> followUps = List.of();
         boolean changesSchemas = false;
+        IndexDdl indexDdl = null;
         if (QUERY_WORDS.contains(word) || first.is("(")) {
             kind = StatementKind.QUERY;
             QueryShape shape = QueryShape.of(in);
@@ -90,6 +91,7 @@ public final class SqlTranslator {
             structured = ddl.tokens();
             followUps = ddl.followUps();
             changesSchemas = ddl.changesSchemas();
+            indexDdl = ddl.indexDdl();
         } else {
             throw SqlErrors.syntaxAt(first);
         }
@@ -98,6 +100,6 @@ public final class SqlTranslator {
         SqlRenderer.Rendered rendered = SqlRenderer.render(rewritten);
         return new TranslatedStatement(sql, tag, kind, rendered.sql(), rendered.map(), parameters.sources(),
                 parameters.count(), columns, target, List.copyOf(domains), followUps, changesSchemas,
-                checked.noWait(), null, kind == StatementKind.QUERY ? VectorSearchPlan.of(rendered.sql()) : null);
+                checked.noWait(), null, kind == StatementKind.QUERY ? VectorSearchPlan.of(rendered.sql()) : null, indexDdl);
     }
 }

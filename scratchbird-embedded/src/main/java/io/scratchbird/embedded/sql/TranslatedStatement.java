@@ -20,12 +20,13 @@ import java.util.List;
  * @param noWait           a locking read with NOWAIT
  * @param command          the session command (kind SESSION)
  * @param vectorPlan       for a k-nearest-neighbour query an HNSW index may answer, its shape (else null)
+ * @param indexDdl         for DDL, what it means for the engine's index catalog (else null)
  */
 public record TranslatedStatement(String source, String tag, StatementKind kind, String sql, SourceMap sourceMap,
                                   int[] parameterSources, int parameterCount, List<ColumnHint> columns,
                                   List<String> target, List<StorageDomain> domains, List<String> followUps,
                                   boolean changesSchemas, boolean noWait, SessionCommand command,
-                                  VectorSearchPlan vectorPlan) {
+                                  VectorSearchPlan vectorPlan, IndexDdl indexDdl) {
 
     /** Whether executing it can change data or the catalog (refused in a read-only transaction). */
     public boolean writes() {

@@ -112,7 +112,9 @@ final class CatalogViews {
         String indexes = "SELECT i.INDEX_SCHEMA AS index_schema, COALESCE(tc.CONSTRAINT_NAME, i.INDEX_NAME) AS index_name,"
                 + " i.TABLE_SCHEMA AS table_schema, i.TABLE_NAME AS table_name, COALESCE(m.method, 'btree') AS index_type,"
                 + " i.INDEX_TYPE_NAME IN ('PRIMARY KEY', 'UNIQUE INDEX') AS is_unique,"
-                + " i.INDEX_TYPE_NAME = 'PRIMARY KEY' AS is_primary FROM " + indexSource();
+                + " i.INDEX_TYPE_NAME = 'PRIMARY KEY' AS is_primary FROM " + indexSource()
+                + " UNION ALL SELECT v.schema_name, v.index_name, v.schema_name, v.table_name, v.method, FALSE, FALSE FROM "
+                + IndexCatalog.TABLE + " v";
         for (String schema : List.of(SystemSchemas.INFORMATION, SystemSchemas.INFORMATION_SCHEMA)) {
             v.add(view(schema, "schemata", schemata));
             v.add(view(schema, "tables", tables));
@@ -191,12 +193,18 @@ final class CatalogViews {
                 + " i.TABLE_NAME AS table_name, COALESCE(tc.CONSTRAINT_NAME, i.INDEX_NAME) AS index_name,"
                 + " COALESCE(m.method, 'btree') AS index_type, i.INDEX_TYPE_NAME IN ('PRIMARY KEY', 'UNIQUE INDEX') AS"
                 + " is_unique, CAST(NULL AS BIGINT) AS estimated_cardinality, CAST(NULL AS BIGINT) AS estimated_pages,"
-                + " CAST(NULL AS VARCHAR) AS filter_condition, TRUE AS is_valid FROM " + indexSource()));
+                + " CAST(NULL AS VARCHAR) AS filter_condition, TRUE AS is_valid FROM " + indexSource()
+                + " UNION ALL SELECT " + objectId("index", "v.schema_name", "v.index_name") + ", "
+                + objectId("table", "v.schema_name", "v.table_name") + ", v.schema_name, v.table_name, v.index_name,"
+                + " v.method, FALSE, CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS VARCHAR), TRUE FROM "
+                + IndexCatalog.TABLE + " v"));
         v.add(view(s, "index_columns", "SELECT " + objectId("index", "ic.INDEX_SCHEMA", "ic.INDEX_NAME") + " AS index_id, "
                 + objectId("column", "ic.TABLE_SCHEMA || '.' || ic.TABLE_NAME", "ic.COLUMN_NAME") + " AS column_id,"
                 + " ic.COLUMN_NAME AS column_name, ic.ORDINAL_POSITION AS ordinal_position, ic.ORDERING_SPECIFICATION ="
                 + " 'DESC' AS is_descending, FALSE AS is_included FROM INFORMATION_SCHEMA.INDEX_COLUMNS ic WHERE "
-                + userSchema("ic.TABLE_SCHEMA")));
+                + userSchema("ic.TABLE_SCHEMA") + " UNION ALL SELECT " + objectId("index", "v.schema_name", "v.index_name")
+                + ", " + objectId("column", "v.schema_name || '.' || v.table_name", "v.column_name") + ", v.column_name, 1,"
+                + " FALSE, FALSE FROM " + IndexCatalog.TABLE + " v"));
         v.add(view(s, "sequences", "SELECT " + objectId("sequence", "SEQUENCE_SCHEMA", "SEQUENCE_NAME")
                 + " AS sequence_id, SEQUENCE_SCHEMA AS schema_name, SEQUENCE_NAME AS sequence_name, START_VALUE AS"
                 + " start_value, INCREMENT AS increment, MINIMUM_VALUE AS minimum_value, MAXIMUM_VALUE AS maximum_value,"
@@ -205,8 +213,9 @@ final class CatalogViews {
     }
 
     /**
-     * User indexes: those users created, and those backing primary keys and unique constraints
-     * (shown under the constraint's name); indexes storage adds on its own for foreign keys are left out.
+     * User indexes in storage: those users created, and those backing primary keys and unique
+     * constraints (shown under the constraint's name); indexes storage adds on its own for foreign keys
+     * are left out. The index views add the HNSW indexes, which exist in {@link IndexCatalog} only.
      */
     private static String indexSource() {
         return "INFORMATION_SCHEMA.INDEXES i LEFT JOIN INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc ON tc.INDEX_SCHEMA ="
@@ -239,7 +248,8 @@ final class CatalogViews {
                 + " UNION ALL SELECT SEQUENCE_NAME, 'SEQUENCE', SEQUENCE_SCHEMA, SEQUENCE_SCHEMA || '.' || SEQUENCE_NAME"
                 + " FROM INFORMATION_SCHEMA.SEQUENCES WHERE " + userSchema("SEQUENCE_SCHEMA")
                 + " UNION ALL SELECT INDEX_NAME, 'INDEX', INDEX_SCHEMA, INDEX_SCHEMA || '.' || INDEX_NAME"
-                + " FROM INFORMATION_SCHEMA.INDEXES WHERE IS_GENERATED = FALSE AND " + userSchema("INDEX_SCHEMA");
+                + " FROM INFORMATION_SCHEMA.INDEXES WHERE IS_GENERATED = FALSE AND " + userSchema("INDEX_SCHEMA")
+                + " UNION ALL SELECT index_name, 'INDEX', schema_name, schema_name || '.' || index_name FROM " + IndexCatalog.TABLE;
         v.add(view(s, "object_tree", tree));
         v.add(view(s, "objects", "SELECT object_name, object_kind, schema_path, object_path FROM "
                 + SystemSchemas.qualified(s, "object_tree")));

@@ -112,12 +112,20 @@ final class H2EngineSession implements EngineSession {
     private StatementResult executeInStorage(TranslatedStatement statement, List<Parameter> parameters)
             throws EngineException {
         PreparedStatement ps = null;
+        IndexDdlRun indexDdl = null;
         SessionContext.enter(new SessionContext(user, () -> cancelRequested));
         try {
             if (statement.vectorPlan() != null) {
                 StatementResult indexed = vectorSearch(statement, parameters);
                 if (indexed != null) {
                     return indexed;
+                }
+            }
+            if (statement.indexDdl() != null) {
+                indexDdl = engine.vectorIndexes().begin(connection, statement.indexDdl());
+                if (indexDdl.done()) { // an HNSW index: carried out in the engine's catalog, storage has no index
+                    afterSuccess(statement, indexDdl);
+                    return new StatementResult.Count(statement.tag(), 0);
                 }
             }
             ps = connection.prepareStatement(statement.sql());
@@ -134,13 +142,16 @@ final class H2EngineSession implements EngineSession {
             } else {
                 result = new StatementResult.Count(statement.tag(), Math.max(0, ps.getLargeUpdateCount()));
             }
-            afterSuccess(statement);
+            afterSuccess(statement, indexDdl);
             return result;
         } catch (SQLException e) {
             EngineException failure = translate(e, statement);
             abortIfTransactionLost(failure);
             throw failure;
         } finally {
+            if (indexDdl != null) {
+                indexDdl.close();
+            }
             SessionContext.clear();
             Quietly.close(ps);
         }
@@ -418,18 +429,23 @@ final class H2EngineSession implements EngineSession {
         return statement.kind() == StatementKind.QUERY && QUERY_TAGS.contains(statement.tag()) ? "SELECT" : statement.tag();
     }
 
-    private void afterSuccess(TranslatedStatement statement) throws SQLException {
+    private void afterSuccess(TranslatedStatement statement, IndexDdlRun indexDdl) throws SQLException {
         if (statement.kind() != StatementKind.DDL) {
             return;
         }
         tableSchemasVersion = -1; // also this session's temporary tables, which storage's catalog version may not count
-        try (Statement s = connection.createStatement()) {
-            for (String followUp : statement.followUps()) {
-                s.execute(followUp);
+        if (indexDdl == null || !indexDdl.done()) {
+            try (Statement s = connection.createStatement()) {
+                for (String followUp : statement.followUps()) {
+                    s.execute(followUp);
+                }
             }
         }
         try {
-            engine.vectorIndexes().refresh(connection);
+            if (indexDdl != null) {
+                indexDdl.afterStorage();
+            }
+            engine.vectorIndexes().refresh();
         } catch (SQLException e) {
             // the statement itself succeeded; the vector indexes are brought in line by the next DDL or start
             java.util.logging.Logger.getLogger(H2EngineSession.class.getName())

@@ -48,8 +48,8 @@ public final class H2SqlEngine implements SqlEngine {
             this.system = connect();
             StorageBootstrap.install(system);
             this.catalog = new EngineCatalog(system);
-            this.vectorIndexes = new VectorIndexes(system);
-            vectorIndexes.refresh(system);
+            this.vectorIndexes = new VectorIndexes(connect(), settings.lockTimeout());
+            vectorIndexes.refresh();
         } catch (SQLException e) {
             releaseDirectory();
             throw e.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1 ? inUse()
@@ -144,6 +144,11 @@ public final class H2SqlEngine implements SqlEngine {
 
     VectorIndexes vectorIndexes() {
         return vectorIndexes;
+    }
+
+    /** The engine's own storage connection (tests look at storage's catalog through it). */
+    Connection systemConnection() {
+        return system;
     }
 
     long nextTransactionId() {

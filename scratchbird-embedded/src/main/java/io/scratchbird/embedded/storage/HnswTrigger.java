@@ -37,7 +37,7 @@ public final class HnswTrigger implements Trigger {
             target = indexes == null ? null : indexes.byTrigger(schema, name);
             index = target;
             if (target == null) {
-                return; // not loaded yet: the load reads the table after the trigger exists
+                return; // no index: it is registered before its trigger is created, so this one was dropped
             }
         }
         target.appendRow(oldRow, newRow);

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Creates what the SQL layer relies on in a new or existing database: the default user schema
- * {@code users.public}, the system schemas, the function library, the catalog bookkeeping table
- * and the catalog views. Idempotent; views are replaced so a newer engine updates them.
+ * {@code users.public}, the system schemas, the function library, the catalog bookkeeping tables
+ * (index methods, the HNSW index catalog) and the catalog views. Idempotent; views are replaced so a newer engine updates them.
  */
 final class StorageBootstrap {
 
@@ -34,6 +34,7 @@ final class StorageBootstrap {
             s.execute("CREATE TABLE IF NOT EXISTS " + SystemSchemas.qualified(SystemSchemas.META, "index_methods")
                     + " (schema_name VARCHAR NOT NULL, index_name VARCHAR NOT NULL, method VARCHAR NOT NULL,"
                     + " PRIMARY KEY (schema_name, index_name))");
+            IndexCatalog.install(connection);
             for (String view : CatalogViews.definitions()) {
                 s.execute(view);
             }

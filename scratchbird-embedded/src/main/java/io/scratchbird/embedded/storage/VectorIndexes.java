@@ -1,5 +1,7 @@
 package io.scratchbird.embedded.storage;
 
+import io.scratchbird.embedded.sql.EngineException;
+import io.scratchbird.embedded.sql.IndexDdl;
 import io.scratchbird.embedded.sql.SystemSchemas;
 
 import java.sql.Connection;
@@ -7,24 +9,32 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The HNSW indexes of one engine (docs/embedded-sql.md, "Vector indexes"). An index declared
- * {@code USING HNSW} (or {@code VECTOR_HNSW}) on one column of a table with a one-column primary
- * key gets a row trigger that appends every written vector to its {@link HnswIndex}, and is loaded
- * with the table's committed rows when the engine starts or the index is created. Graphs are built
- * by one background thread per engine. {@link #refresh} is run at start and after every DDL
- * statement, so dropped indexes and tables lose their index and trigger.
+ * {@code USING HNSW} (or {@code VECTOR_HNSW}) is an entry of the engine's {@link IndexCatalog}, not a
+ * storage index. On a table with a one-column primary key it gets a row trigger that appends every
+ * written vector to its {@link HnswIndex}, and is loaded with the table's committed rows when the
+ * engine starts or the index is created. Graphs are built by one background thread per engine.
+ * {@link #refresh} is run at start and after every DDL statement, so dropped indexes, tables and
+ * columns lose their index and trigger.
+ *
+ * <p>The catalog and the loading use a connection of their own (autocommit, never inside a
+ * session's transaction). One lock orders everything that reads or changes the catalog: the
+ * refreshes and the index DDL of the sessions ({@link IndexDdlRun}, held from before storage runs
+ * the statement until after the refresh that follows it).
  */
 final class VectorIndexes {
 
@@ -34,8 +44,15 @@ final class VectorIndexes {
     private static final Map<Object, VectorIndexes> BY_DATABASE =
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
+    private final Connection connection;
     private final Object database;
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Loaded indexes, by schema and index name: the ones queries use. */
     private final Map<String, HnswIndex> indexes = new ConcurrentHashMap<>();
+    /** Indexes being loaded: their triggers feed them already; queries do not use them yet. */
+    private final Map<String, HnswIndex> loading = new ConcurrentHashMap<>();
+    /** The indexed column's storage type per loaded index: a change of type reloads the index. */
+    private final Map<String, String> columnTypes = new ConcurrentHashMap<>();
     private final ExecutorService indexer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "scratchbird-hnsw-indexer");
         t.setDaemon(true);
@@ -43,8 +60,17 @@ final class VectorIndexes {
         return t;
     });
 
-    VectorIndexes(Connection system) throws SQLException {
-        this.database = database(system);
+    /**
+     * @param connection  a storage connection for the index catalog only (this object closes it)
+     * @param lockTimeout how long loading an index waits for the transactions that wrote its table
+     */
+    VectorIndexes(Connection connection, Duration lockTimeout) throws SQLException {
+        this.connection = connection;
+        connection.setAutoCommit(true);
+        try (Statement s = connection.createStatement()) {
+            s.execute("SET LOCK_TIMEOUT " + Math.min(lockTimeout.toMillis(), Integer.MAX_VALUE));
+        }
+        this.database = database(connection);
         BY_DATABASE.put(database, this);
         try (Statement s = system.createStatement()) {
             s.execute(HnswRank.CREATE);
@@ -66,20 +92,31 @@ final class VectorIndexes {
         for (HnswIndex index : indexes.values()) {
             index.close();
         }
+        for (HnswIndex index : loading.values()) {
+            index.close();
+        }
         indexes.clear();
+        loading.clear();
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // storage is shutting down
+        }
     }
 
-    /** The index a trigger feeds. */
+    /** The index a trigger feeds: a loaded one, or one being loaded. */
     HnswIndex byTrigger(String schema, String triggerName) {
-        for (HnswIndex index : indexes.values()) {
-            if (index.schema.equals(schema) && index.triggerName.equalsIgnoreCase(triggerName)) {
-                return index;
+        for (Map<String, HnswIndex> map : List.of(indexes, loading)) {
+            for (HnswIndex index : map.values()) {
+                if (index.schema.equals(schema) && index.triggerName.equalsIgnoreCase(triggerName)) {
+                    return index;
+                }
             }
         }
         return null;
     }
 
-    /** The index on {@code schema.table(column)}, names compared ignoring case, or null. */
+    /** The loaded index on {@code schema.table(column)}, names compared ignoring case, or null. */
     HnswIndex find(String schema, String table, String column) {
         for (HnswIndex index : indexes.values()) {
             if (index.schema.equalsIgnoreCase(schema) && index.table.equalsIgnoreCase(table)
@@ -90,78 +127,168 @@ final class VectorIndexes {
         return null;
     }
 
+    /** The loaded indexes. */
     List<HnswIndex> all() {
         return new ArrayList<>(indexes.values());
     }
 
-    /** Brings the loaded indexes in line with the catalog: loads new ones, drops the ones gone. */
-    synchronized void refresh(Connection c) throws SQLException {
-        Map<String, String[]> wanted = new HashMap<>();
-        String sql = "SELECT i.INDEX_SCHEMA, i.TABLE_NAME, i.INDEX_NAME, MIN(ic.COLUMN_NAME), COUNT(*) FROM"
-                + " INFORMATION_SCHEMA.INDEXES i JOIN " + SystemSchemas.qualified(SystemSchemas.META, "index_methods")
-                + " m ON m.schema_name = i.INDEX_SCHEMA AND UPPER(m.index_name) = UPPER(i.INDEX_NAME) JOIN"
-                + " INFORMATION_SCHEMA.INDEX_COLUMNS ic ON ic.INDEX_SCHEMA = i.INDEX_SCHEMA AND ic.INDEX_NAME ="
-                + " i.INDEX_NAME AND ic.TABLE_NAME = i.TABLE_NAME WHERE m.method IN ('hnsw', 'vector_hnsw')"
-                + " GROUP BY i.INDEX_SCHEMA, i.TABLE_NAME, i.INDEX_NAME";
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                if (rs.getLong(5) == 1) {
-                    wanted.put(rs.getString(1) + "\u0000" + rs.getString(3),
-                            new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
+    /**
+     * Starts a DDL statement that concerns the index catalog: the statement's catalog work, under
+     * the catalog lock, which the returned run holds until it is closed.
+     */
+    IndexDdlRun begin(Connection session, IndexDdl ddl) throws SQLException, EngineException {
+        return IndexDdlRun.begin(this, session, ddl);
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    void lock() {
+        lock.lock();
+    }
+
+    void unlock() {
+        lock.unlock();
+    }
+
+    /** A catalog entry as storage names it now: its table and column in storage's spelling and the column's type. */
+    private record Wanted(String key, String schema, String index, String table, String column, String columnType) {
+    }
+
+    private static String key(String schema, String index) {
+        return schema + "\u0000" + index;
+    }
+
+    /**
+     * Brings the catalog and the loaded indexes in line with storage: entries of dropped tables,
+     * columns and schemas go; loaded indexes whose entry is gone or whose table, column, column
+     * type or primary key changed are dropped (with their trigger); new entries are loaded.
+     */
+    void refresh() throws SQLException {
+        lock.lock();
+        try {
+            if (indexes.isEmpty() && IndexCatalog.isEmpty(connection)) {
+                return; // the common case, after any DDL statement: nothing to look up in storage's catalog
+            }
+            IndexCatalog.reconcile(connection);
+            Map<String, Wanted> wanted = wanted();
+            for (String key : new ArrayList<>(indexes.keySet())) {
+                HnswIndex index = indexes.get(key);
+                Wanted w = wanted.get(key);
+                if (w == null || !w.schema().equals(index.schema) || !w.table().equals(index.table)
+                        || !w.column().equals(index.column) || !w.columnType().equals(columnTypes.get(key))
+                        || !index.primaryKey.equals(primaryKey(connection, index.schema, index.table))) {
+                    unload(key);
+                } else {
+                    index.positions(connection);
                 }
             }
-        }
-        for (var it = indexes.entrySet().iterator(); it.hasNext(); ) {
-            var e = it.next();
-            HnswIndex index = e.getValue();
-            String[] w = wanted.get(e.getKey());
-            if (w == null || !w[1].equals(index.table) || !w[3].equals(index.column)
-                    || !index.primaryKey.equals(primaryKey(c, index.schema, index.table))) {
-                it.remove();
-                index.close();
-                try (Statement s = c.createStatement()) {
-                    s.execute("DROP TRIGGER IF EXISTS " + SystemSchemas.quote(index.schema) + "."
-                            + SystemSchemas.quote(index.triggerName));
+            for (Wanted w : wanted.values()) {
+                if (!indexes.containsKey(w.key())) {
+                    try {
+                        load(w);
+                    } catch (SQLException | RuntimeException e) {
+                        // queries scan exactly; the next DDL statement or start tries again
+                        LOG.log(Level.WARNING, "HNSW index " + w.schema() + "." + w.index() + " could not be loaded", e);
+                    }
                 }
-            } else {
-                index.positions(c);
             }
-        }
-        for (var e : wanted.entrySet()) {
-            if (!indexes.containsKey(e.getKey())) {
-                String[] w = e.getValue();
-                String pk = primaryKey(c, w[0], w[1]);
-                if (pk == null) {
-                    LOG.fine(() -> "HNSW index " + w[2] + " is an ordinary index: its table has no one-column primary key");
-                    continue;
-                }
-                load(c, e.getKey(), new HnswIndex(w[0], w[1], w[3], pk, w[2], indexer));
-            }
+        } finally {
+            lock.unlock();
         }
     }
 
-    private void load(Connection c, String key, HnswIndex index) throws SQLException {
-        long start = System.nanoTime();
-        String table = SystemSchemas.quote(index.schema) + "." + SystemSchemas.quote(index.table);
-        index.positions(c);
-        try (Statement s = c.createStatement()) {
-            s.execute("CREATE TRIGGER IF NOT EXISTS " + SystemSchemas.quote(index.schema) + "."
-                    + SystemSchemas.quote(index.triggerName) + " AFTER INSERT, UPDATE ON " + table
-                    + " FOR EACH ROW CALL '" + HnswTrigger.class.getName() + "'");
-        }
-        // registered only with its trigger in place (else writes would be missed); then the committed rows
-        indexes.put(key, index);
-        boolean loaded = false;
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + SystemSchemas.quote(index.primaryKey) + ", "
-                + SystemSchemas.quote(index.column) + " FROM " + table); ResultSet rs = ps.executeQuery()) {
+    private Map<String, Wanted> wanted() throws SQLException {
+        Map<String, Wanted> wanted = new LinkedHashMap<>();
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT v.schema_name, v.index_name,"
+                + " c.TABLE_SCHEMA, c.TABLE_NAME, c.COLUMN_NAME, CONCAT(c.DATA_TYPE, '/', c.DOMAIN_SCHEMA, '.', c.DOMAIN_NAME,"
+                + " '/', c.CHARACTER_MAXIMUM_LENGTH, '/', c.NUMERIC_PRECISION) FROM " + IndexCatalog.TABLE + " v JOIN"
+                + " INFORMATION_SCHEMA.TABLES t ON UPPER(t.TABLE_SCHEMA) = UPPER(v.schema_name) AND"
+                + " UPPER(t.TABLE_NAME) = UPPER(v.table_name) JOIN INFORMATION_SCHEMA.COLUMNS c ON c.TABLE_SCHEMA ="
+                + " t.TABLE_SCHEMA AND c.TABLE_NAME = t.TABLE_NAME AND UPPER(c.COLUMN_NAME) = UPPER(v.column_name)"
+                + " WHERE t.TABLE_TYPE IN " + IndexCatalog.INDEXABLE_TYPES)) {
             while (rs.next()) {
-                index.append(rs.getObject(1), parse(rs.getString(2)));
+                String key = key(rs.getString(1), rs.getString(2));
+                wanted.put(key, new Wanted(key, rs.getString(3), rs.getString(2), rs.getString(4), rs.getString(5),
+                        rs.getString(6)));
             }
+        }
+        return wanted;
+    }
+
+    /** Loads a new catalog entry now (CREATE INDEX), failures reaching the caller; under the lock. */
+    void loadNew(IndexCatalog.Entry entry) throws SQLException {
+        Wanted w = wanted().get(key(entry.schema(), entry.name()));
+        if (w != null && !indexes.containsKey(w.key())) {
+            load(w);
+        }
+    }
+
+    /** Drops a loaded index and its trigger (DROP INDEX); under the lock. */
+    void unload(IndexCatalog.Entry entry) {
+        unload(key(entry.schema(), entry.name()));
+    }
+
+    private void unload(String key) {
+        HnswIndex index = indexes.remove(key);
+        columnTypes.remove(key);
+        if (index != null) {
+            index.close();
+            dropTrigger(index);
+        }
+    }
+
+    private void dropTrigger(HnswIndex index) {
+        try (Statement s = connection.createStatement()) {
+            s.execute("DROP TRIGGER IF EXISTS " + SystemSchemas.qualified(index.schema, index.triggerName));
+        } catch (SQLException e) {
+            LOG.log(Level.FINE, "trigger of HNSW index " + index.indexName + " not dropped (its schema is gone)", e);
+        }
+    }
+
+    /**
+     * Registers the index (so its trigger finds it from its first row on), creates the trigger, waits
+     * for the transactions that wrote the table before the trigger existed, then reads the committed
+     * rows. A write is thus in the log through the trigger (it came after the trigger) or through the
+     * read (its transaction had ended, and it is committed or was never visible). The wait is storage's
+     * exclusive table lock, taken by an ALTER TABLE that changes nothing (SET NOT NULL on the primary
+     * key); CREATE TRIGGER itself takes no table lock. A transaction holding the table longer than the
+     * lock timeout makes the load fail (55P03 for CREATE INDEX).
+     */
+    private void load(Wanted w) throws SQLException {
+        String pk = primaryKey(connection, w.schema(), w.table());
+        if (pk == null) {
+            LOG.fine(() -> "HNSW index " + w.index() + " is not loaded: its table has no one-column primary key");
+            return;
+        }
+        long start = System.nanoTime();
+        HnswIndex index = new HnswIndex(w.schema(), w.table(), w.column(), pk, w.index(), indexer);
+        String table = SystemSchemas.qualified(index.schema, index.table);
+        index.positions(connection);
+        loading.put(w.key(), index);
+        boolean loaded = false;
+        try {
+            try (Statement s = connection.createStatement()) {
+                s.execute("DROP TRIGGER IF EXISTS " + SystemSchemas.qualified(index.schema, index.triggerName));
+                s.execute("CREATE TRIGGER " + SystemSchemas.qualified(index.schema, index.triggerName)
+                        + " AFTER INSERT, UPDATE ON " + table + " FOR EACH ROW CALL '" + HnswTrigger.class.getName() + "'");
+                s.execute("ALTER TABLE " + table + " ALTER COLUMN " + SystemSchemas.quote(pk) + " SET NOT NULL");
+            }
+            try (PreparedStatement ps = connection.prepareStatement("SELECT " + SystemSchemas.quote(pk) + ", "
+                    + SystemSchemas.quote(index.column) + " FROM " + table); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    index.append(rs.getObject(1), parse(rs.getString(2)));
+                }
+            }
+            indexes.put(w.key(), index);
+            columnTypes.put(w.key(), w.columnType());
             loaded = true;
         } finally {
+            loading.remove(w.key());
             if (!loaded) {
-                indexes.remove(key);
                 index.close();
+                dropTrigger(index);
             }
         }
         LOG.log(Level.FINE, "HNSW index {0}: {1} vectors loaded in {2} ms",

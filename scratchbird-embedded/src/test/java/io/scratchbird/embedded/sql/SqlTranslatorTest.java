@@ -187,6 +187,35 @@ class SqlTranslatorTest {
         assertEquals("42601", refused("CREATE INDEX i ON t USING HNSW (v) WITH (m = 16)").sqlState());
     }
 
+    private IndexDdl indexDdl(String sbsql) throws EngineException {
+        return translator.translate(sbsql).indexDdl();
+    }
+
+    @Test
+    void indexDdlIsDescribedForTheIndexCatalog() throws Exception {
+        assertEquals(new IndexDdl.CreateVectorIndex("app.sub", "items", "embedding", "emb_idx", "hnsw", false),
+                indexDdl("CREATE INDEX emb_idx ON app.sub.items USING HNSW (embedding vector_l2_ops)"));
+        assertEquals(new IndexDdl.CreateVectorIndex(null, "t", "v", "t_v_idx", "vector_hnsw", true),
+                indexDdl("CREATE INDEX IF NOT EXISTS ON t USING VECTOR_HNSW (v DESC)"));
+        // what the catalog cannot hold stays a storage index: unique, several columns
+        assertEquals(new IndexDdl.CreateIndex(null, "t", "u", false), indexDdl("CREATE UNIQUE INDEX u ON t USING HNSW (v)"));
+        assertEquals(new IndexDdl.CreateIndex(null, "t", "two", false), indexDdl("CREATE INDEX two ON t USING HNSW (v, w)"));
+        assertEquals(new IndexDdl.CreateIndex(null, "t", "g", true), indexDdl("CREATE INDEX IF NOT EXISTS g ON t USING GIN (d)"));
+        assertEquals(new IndexDdl.DropIndex(null, "i", false), indexDdl("DROP INDEX i"));
+        assertEquals(new IndexDdl.DropIndex("app.sub", "I", true), indexDdl("DROP INDEX IF EXISTS app.sub.\"I\""));
+        assertNull(indexDdl("DROP INDEX a, b"));
+        assertNull(indexDdl("DROP TABLE t"));
+        assertEquals(new IndexDdl.RenameIndex("app", "i", "j", true), indexDdl("ALTER INDEX IF EXISTS app.i RENAME TO j"));
+        assertEquals(new IndexDdl.RenameTable(null, "a", "b"), indexDdl("RENAME TABLE a TO b"));
+        assertEquals(new IndexDdl.RenameTable("app", "a", "b"), indexDdl("ALTER TABLE IF EXISTS app.a RENAME TO b"));
+        assertEquals(new IndexDdl.RenameColumn(null, "t", "a", "b"), indexDdl("ALTER TABLE t RENAME COLUMN a TO b"));
+        assertEquals(new IndexDdl.RenameColumn(null, "t", "a", "b"), indexDdl("ALTER TABLE t RENAME a TO b"));
+        assertEquals(new IndexDdl.RenameColumn(null, "t", "a", "b"), indexDdl("ALTER TABLE t ALTER COLUMN a RENAME TO b"));
+        assertNull(indexDdl("ALTER TABLE t RENAME CONSTRAINT a TO b"));
+        assertNull(indexDdl("ALTER TABLE t ADD COLUMN c INTEGER"));
+        assertEquals(new IndexDdl.RenameSchema("app.sub", "app.other"), indexDdl("ALTER SCHEMA app.sub RENAME TO app.other"));
+    }
+
     @Test
     void sessionStatementsBecomeCommands() throws Exception {
         assertInstanceOf(SessionCommand.Begin.class, translator.translate("BEGIN TRANSACTION").command());
