@@ -72,7 +72,7 @@ final class VectorIndexes {
         }
         this.database = database(connection);
         BY_DATABASE.put(database, this);
-        try (Statement s = system.createStatement()) {
+        try (Statement s = connection.createStatement()) {
             s.execute(HnswRank.CREATE);
         }
     }
