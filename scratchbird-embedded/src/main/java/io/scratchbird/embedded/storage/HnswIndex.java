@@ -66,13 +66,75 @@ final class HnswIndex {
     final java.util.concurrent.atomic.AtomicLong searches = new java.util.concurrent.atomic.AtomicLong();
 
     HnswIndex(String schema, String table, String column, String primaryKey, String indexName, Executor indexer) {
+        this(schema, table, column, primaryKey, indexName, indexer, 0);
+    }
+
+    /** {@code generation}: 0 when loaded at start or CREATE INDEX, then one more per compaction (its own trigger). */
+    HnswIndex(String schema, String table, String column, String primaryKey, String indexName, Executor indexer,
+              int generation) {
         this.schema = schema;
         this.table = table;
         this.column = column;
         this.primaryKey = primaryKey;
         this.indexName = indexName;
-        this.triggerName = "sb_hnsw_" + indexName;
+        this.generation = generation;
+        this.triggerName = triggerPrefix(indexName) + (generation == 0 ? "" : "_" + generation);
         this.indexer = indexer;
+    }
+
+    /** The name every trigger of an index starts with. */
+    static String triggerPrefix(String indexName) {
+        return "sb_hnsw_" + indexName;
+    }
+
+    final int generation;
+
+    // ---------------------------------------------------------------- dead entries and compaction
+
+    /** Logs smaller than this are never compacted: their dead entries cost little. */
+    static final int COMPACT_MIN = 4 * MIN_GRAPH_SIZE;
+    private final java.util.concurrent.atomic.AtomicLong deletes = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicBoolean compactionRequested = new AtomicBoolean();
+    private volatile Runnable compaction;
+
+    /** What to run (once) when half of the log or more is dead. */
+    void onMostlyDead(Runnable compaction) {
+        this.compaction = compaction;
+        checkDead();
+    }
+
+    /** The compaction could not run: a later write may ask again. */
+    void compactionFailed() {
+        compactionRequested.set(false);
+    }
+
+    /** A row deleted (from the trigger; the delete may still roll back). */
+    void deleted() {
+        deletes.incrementAndGet();
+        checkDead();
+    }
+
+    /**
+     * Log entries that no longer stand for a row: superseded versions and deleted rows. An estimate
+     * that errs high (rolled-back writes and deletes count too), which only brings a compaction forward.
+     */
+    long deadEntries() {
+        return (long) size - seen.size() + deletes.get();
+    }
+
+    private void checkDead() {
+        Runnable c = compaction;
+        int n = size;
+        if (c != null && n >= COMPACT_MIN && deadEntries() * 2 >= n && compactionRequested.compareAndSet(false, true)) {
+            c.run();
+        }
+    }
+
+    /** The metrics whose graphs exist (a compaction builds them again before it takes over). */
+    List<Metric> metrics() {
+        synchronized (graphs) {
+            return new ArrayList<>(graphs.keySet());
+        }
     }
 
     /** Adds a written vector (from the trigger or the initial load). Null and malformed vectors are skipped. */
@@ -80,6 +142,7 @@ final class HnswIndex {
         if (key == null || vector == null || closed) {
             return;
         }
+        boolean superseded = false;
         synchronized (appendLock) {
             if (dimension < 0) {
                 dimension = vector.length;
@@ -89,6 +152,7 @@ final class HnswIndex {
             }
             if (!seen.add(key)) {
                 versioned.add(key);
+                superseded = true;
             }
             int n = size;
             if (n == keys.length) {
@@ -106,6 +170,9 @@ final class HnswIndex {
         }
         for (Graph g : current) {
             g.schedule();
+        }
+        if (superseded) {
+            checkDead();
         }
     }
 
@@ -201,14 +268,16 @@ final class HnswIndex {
         searches.incrementAndGet();
         Graph g = graph(metric);
         int n = size;
-        int[] found = g.search(maximize ? query : negate(query, metric), ef);
+        Graph.Found graphResult = g.search(maximize ? query : negate(query, metric), ef);
+        int[] found = graphResult.ords();
         // exact distances for the graph's first entries; the rest keep the graph's order after them
         Map<Object, Candidate> best = new LinkedHashMap<>();
         for (int i = 0; i < found.length; i++) {
             int ord = found[i];
             consider(best, ord, i < exact ? distance(metric, maximize, query, vectors[ord]) : Double.POSITIVE_INFINITY);
         }
-        int tailFrom = Math.min(g.indexed, n);
+        // the entries the graph did not hold when it was searched (it grows meanwhile)
+        int tailFrom = Math.min(graphResult.graphSize(), n);
         if (tailFrom < n) {
             // not in the graph yet: keep the exact ef nearest of the tail
             int keep = Math.max(ef, 1);
@@ -349,6 +418,10 @@ final class HnswIndex {
             }
         }
 
+        /** Log positions found, nearest first, and how many log entries the graph held when searched. */
+        record Found(int[] ords, int graphSize) {
+        }
+
         /**
          * Log positions of the graph's {@code ef} nearest entries to {@code target}, nearest first.
          * Lucene's greedy descent through the upper levels picks one entry point for level 0; on
@@ -356,11 +429,11 @@ final class HnswIndex {
          * cluster, and the search then returns only far entries. So level 0 also starts from the
          * {@link #SEEDS} nearest of a fixed sample of nodes ({@link #pivots}).
          */
-        int[] search(float[] target, int ef) {
+        Found search(float[] target, int ef) {
             lock.readLock().lock();
             try {
                 if (builder == null || indexed == 0 || target.length != dimension) {
-                    return new int[0];
+                    return new Found(new int[0], indexed);
                 }
                 OnHeapHnswGraph graph = builder.getGraph();
                 Scorer scorer = new Scorer(target, indexed);
@@ -376,7 +449,7 @@ final class HnswIndex {
                 for (int i = ords.length - 1; i >= 0; i--) {
                     ords[i] = found.popNode(); // the farthest first
                 }
-                return ords;
+                return new Found(ords, indexed);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } finally {

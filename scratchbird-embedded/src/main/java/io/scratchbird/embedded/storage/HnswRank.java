@@ -23,6 +23,9 @@ public final class HnswRank {
 
     private static final ThreadLocal<Map<String, Integer>> RANKS = new ThreadLocal<>();
 
+    /** Statements ordered by ranks (for tests). */
+    static final java.util.concurrent.atomic.AtomicLong RANKED = new java.util.concurrent.atomic.AtomicLong();
+
     private HnswRank() {
     }
 
@@ -46,6 +49,7 @@ public final class HnswRank {
     }
 
     static void enter(Map<String, Integer> ranks) {
+        RANKED.incrementAndGet();
         RANKS.set(ranks);
     }
 

@@ -9,7 +9,8 @@ import java.sql.SQLException;
  * Storage row trigger of an HNSW index ({@link VectorIndexes}): after every INSERT and UPDATE, in
  * the writing transaction, the new row's key and vector go to the index's log. The write may still
  * roll back; searches re-check every candidate through the searching session's own connection.
- * Deletes need no action for the same reason.
+ * For the same reason a DELETE removes nothing; it is counted, and when most of the log is dead the
+ * index is compacted (rebuilt from the table, {@link VectorIndexes}).
  */
 public final class HnswTrigger implements Trigger {
 
@@ -28,9 +29,6 @@ public final class HnswTrigger implements Trigger {
 
     @Override
     public void fire(Connection conn, Object[] oldRow, Object[] newRow) {
-        if (newRow == null) {
-            return;
-        }
         HnswIndex target = index;
         if (target == null || target.isClosed()) {
             VectorIndexes indexes = VectorIndexes.forDatabase(database);
@@ -40,6 +38,10 @@ public final class HnswTrigger implements Trigger {
                 return; // no index: it is registered before its trigger is created, so this one was dropped
             }
         }
-        target.appendRow(oldRow, newRow);
+        if (newRow == null) {
+            target.deleted(); // the entries stay (the delete may roll back); they count towards a compaction
+        } else {
+            target.appendRow(oldRow, newRow);
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.scratchbird.embedded.storage;
 import io.scratchbird.embedded.sql.EngineException;
 import io.scratchbird.embedded.sql.IndexDdl;
 import io.scratchbird.embedded.sql.SystemSchemas;
+import io.scratchbird.embedded.sql.VectorSearchPlan;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -53,6 +54,13 @@ final class VectorIndexes {
     private final Map<String, HnswIndex> loading = new ConcurrentHashMap<>();
     /** The indexed column's storage type per loaded index: a change of type reloads the index. */
     private final Map<String, String> columnTypes = new ConcurrentHashMap<>();
+    /** Compactions: a load that may wait for the table's writers, so not on the indexer. */
+    private final ExecutorService compactor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "scratchbird-hnsw-compactor");
+        t.setDaemon(true);
+        t.setPriority(Thread.NORM_PRIORITY - 1);
+        return t;
+    });
     private final ExecutorService indexer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "scratchbird-hnsw-indexer");
         t.setDaemon(true);
@@ -89,6 +97,7 @@ final class VectorIndexes {
     void close() {
         BY_DATABASE.remove(database);
         indexer.shutdownNow();
+        compactor.shutdownNow();
         for (HnswIndex index : indexes.values()) {
             index.close();
         }
@@ -257,22 +266,40 @@ final class VectorIndexes {
      * lock timeout makes the load fail (55P03 for CREATE INDEX).
      */
     private void load(Wanted w) throws SQLException {
+        long start = System.nanoTime();
+        HnswIndex index = prepare(w, 0);
+        if (index == null) {
+            return;
+        }
+        register(w, index);
+        LOG.log(Level.FINE, "HNSW index {0}: {1} vectors loaded in {2} ms",
+                new Object[] {index.indexName, index.size(), (System.nanoTime() - start) / 1_000_000});
+    }
+
+    /**
+     * A new index of generation {@code generation} with its trigger and the table's rows, in
+     * {@link #loading} (its trigger feeds it; queries do not use it), or null (no one-column
+     * primary key). On failure nothing is left behind.
+     */
+    private HnswIndex prepare(Wanted w, int generation) throws SQLException {
         String pk = primaryKey(connection, w.schema(), w.table());
         if (pk == null) {
             LOG.fine(() -> "HNSW index " + w.index() + " is not loaded: its table has no one-column primary key");
-            return;
+            return null;
         }
-        long start = System.nanoTime();
-        HnswIndex index = new HnswIndex(w.schema(), w.table(), w.column(), pk, w.index(), indexer);
+        HnswIndex index = new HnswIndex(w.schema(), w.table(), w.column(), pk, w.index(), indexer, generation);
         String table = SystemSchemas.qualified(index.schema, index.table);
         index.positions(connection);
         loading.put(w.key(), index);
-        boolean loaded = false;
+        boolean prepared = false;
         try {
             try (Statement s = connection.createStatement()) {
-                s.execute("DROP TRIGGER IF EXISTS " + SystemSchemas.qualified(index.schema, index.triggerName));
+                if (generation == 0) {
+                    dropTriggers(index.schema, w.index()); // also those of a compaction cut short
+                }
                 s.execute("CREATE TRIGGER " + SystemSchemas.qualified(index.schema, index.triggerName)
-                        + " AFTER INSERT, UPDATE ON " + table + " FOR EACH ROW CALL '" + HnswTrigger.class.getName() + "'");
+                        + " AFTER INSERT, UPDATE, DELETE ON " + table + " FOR EACH ROW CALL '"
+                        + HnswTrigger.class.getName() + "'");
                 s.execute("ALTER TABLE " + table + " ALTER COLUMN " + SystemSchemas.quote(pk) + " SET NOT NULL");
             }
             try (PreparedStatement ps = connection.prepareStatement("SELECT " + SystemSchemas.quote(pk) + ", "
@@ -281,18 +308,112 @@ final class VectorIndexes {
                     index.append(rs.getObject(1), parse(rs.getString(2)));
                 }
             }
-            indexes.put(w.key(), index);
-            columnTypes.put(w.key(), w.columnType());
-            loaded = true;
+            prepared = true;
+            return index;
         } finally {
-            loading.remove(w.key());
-            if (!loaded) {
-                index.close();
-                dropTrigger(index);
+            if (!prepared) {
+                discard(w.key(), index);
             }
         }
-        LOG.log(Level.FINE, "HNSW index {0}: {1} vectors loaded in {2} ms",
-                new Object[] {index.indexName, index.size(), (System.nanoTime() - start) / 1_000_000});
+    }
+
+    /** A prepared index becomes the one queries use; under the lock. */
+    private void register(Wanted w, HnswIndex index) {
+        loading.remove(w.key(), index);
+        indexes.put(w.key(), index);
+        columnTypes.put(w.key(), w.columnType());
+        index.onMostlyDead(() -> compactor.execute(() -> compact(w.key(), index)));
+    }
+
+    private void discard(String key, HnswIndex index) {
+        loading.remove(key, index);
+        index.close();
+        dropTrigger(index);
+    }
+
+    /**
+     * Rebuilds a loaded index whose log is mostly dead entries (rows updated or deleted since it was
+     * loaded) from the table's rows, beside the old one, which answers queries until the new one has
+     * built the graphs the old one had. The catalog lock is held while the new one reads the table
+     * and at the swap, not while its graphs build. If the old one was dropped or reloaded meanwhile,
+     * or the rebuild fails (say a writer held the table past the lock timeout), the old one stays.
+     */
+    private void compact(String key, HnswIndex old) {
+        HnswIndex fresh = null;
+        Wanted w;
+        long dead = old.deadEntries();
+        int before = old.size();
+        lock.lock();
+        try {
+            w = indexes.get(key) == old && !old.isClosed() ? wanted().get(key) : null;
+            if (w != null) {
+                fresh = prepare(w, old.generation + 1);
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "HNSW index compaction failed; the index stays as it is (tried again on a later write)", e);
+            old.compactionFailed();
+            return;
+        } finally {
+            lock.unlock();
+        }
+        if (fresh == null) {
+            return;
+        }
+        awaitGraphs(fresh, old.metrics());
+        lock.lock();
+        try {
+            if (indexes.get(key) != old || old.isClosed() || fresh.isClosed()) {
+                discard(key, fresh);
+                return;
+            }
+            register(w, fresh);
+            old.close();
+            dropTrigger(old);
+        } finally {
+            lock.unlock();
+        }
+        LOG.log(Level.INFO, "HNSW index {0} compacted: {1} log entries (about {2} dead) became {3}",
+                new Object[] {old.indexName, before, dead, fresh.size()});
+    }
+
+    /** Starts the graphs of {@code metrics} and waits until each has caught up with most of the log. */
+    private static void awaitGraphs(HnswIndex index, List<VectorSearchPlan.Metric> metrics) {
+        for (VectorSearchPlan.Metric m : metrics) {
+            index.graph(m);
+        }
+        for (VectorSearchPlan.Metric m : metrics) {
+            while (!index.isClosed() && index.size() >= HnswIndex.MIN_GRAPH_SIZE
+                    && index.indexed(m) < index.size() - index.size() / 100) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Drops every trigger of the index (all generations). */
+    private void dropTriggers(String schema, String indexName) throws SQLException {
+        List<String> names = new ArrayList<>();
+        String own = java.util.regex.Pattern.quote(HnswIndex.triggerPrefix(indexName)) + "(_[0-9]+)?";
+        try (PreparedStatement ps = connection.prepareStatement("SELECT TRIGGER_NAME FROM INFORMATION_SCHEMA.TRIGGERS"
+                + " WHERE TRIGGER_SCHEMA = ?")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getString(1).matches(own)) {
+                        names.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        try (Statement s = connection.createStatement()) {
+            for (String name : names) {
+                s.execute("DROP TRIGGER IF EXISTS " + SystemSchemas.qualified(schema, name));
+            }
+        }
     }
 
     /** The table's primary key column when it has exactly one, else null. */

@@ -1,6 +1,7 @@
 package io.scratchbird.embedded.storage;
 
 import io.scratchbird.embedded.sql.EngineSession;
+import io.scratchbird.embedded.sql.VectorSearchPlan;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -188,5 +189,114 @@ class HnswIndexTest {
         assertEquals(before, ids(s, sql, v));
         exec(s, "INSERT INTO items VALUES (9999, 1, ?)", text(v));
         assertEquals(9999, ids(s, sql, v).get(0), "maintained after restart");
+    }
+
+    /** Every column of every row, in order, as text. */
+    private List<String> rows(EngineSession session, String sql, Object... extra) throws Exception {
+        List<EngineSession.Parameter> p = new ArrayList<>();
+        for (Object o : extra) {
+            p.add(new EngineSession.Parameter(o instanceof Integer ? 23 : 0, o));
+        }
+        List<String> out = new ArrayList<>();
+        for (Object[] row : query(session, sql, p).rows()) {
+            out.add(java.util.Arrays.deepToString(row));
+        }
+        return out;
+    }
+
+    @Test
+    void rankedAnswersAreStoragesExactRowsInStoragesOrder() throws Exception {
+        createAndFill(s, N);
+        // the graph returns every row, so the index's answer must be the exact scan's, row for row
+        run(s, "SET ef_search = " + N);
+        long ranked = HnswRank.RANKED.get();
+        for (int q = 0; q < 10; q++) {
+            String v = randomVector();
+            String[][] cases = {
+                {"SELECT id, l2_distance(emb, ?) AS d FROM items ORDER BY l2_distance(emb, ?) LIMIT ?"},
+                {"SELECT id, cat FROM items WHERE cat < ? ORDER BY cosine_distance(emb, ?) LIMIT 10"},
+                {"SELECT * FROM items i ORDER BY inner_product(i.emb, ?) DESC LIMIT 7"},
+                {"SELECT id FROM items ORDER BY negative_inner_product(?, emb) LIMIT 10"},
+                {"SELECT id, inner_product(emb, ?) FROM items ORDER BY inner_product(emb, ?) LIMIT 10"},
+            };
+            Object[][] parameters = {{v, v, 12}, {5, v}, {v}, {v}, {v, v}};
+            for (int c = 0; c < cases.length; c++) {
+                String sql = cases[c][0];
+                assertEquals(rows(s, exact(sql), parameters[c]), rows(s, sql, parameters[c]), sql);
+            }
+        }
+        assertTrue(HnswRank.RANKED.get() >= ranked + 50, "storage ordered by the index's ranks");
+        // rows written twice: the log holds two vectors for them, so storage computes their distances
+        String near = "[" + "0.01,".repeat(DIM - 1) + "0.01]";
+        exec(s, "UPDATE items SET emb = ? WHERE id = 11", text(near));
+        exec(s, "UPDATE items SET emb = ? WHERE id = 12", text(near));
+        exec(s, "UPDATE items SET emb = ? WHERE id = 11", text(randomVector()));
+        String sql = "SELECT id, l2_distance(emb, ?) AS d FROM items ORDER BY l2_distance(emb, ?) LIMIT 10";
+        ranked = HnswRank.RANKED.get();
+        assertEquals(rows(s, exact(sql), near, near), rows(s, sql, near, near));
+        assertEquals(ranked, HnswRank.RANKED.get(), "rewritten rows among the candidates: storage's own order");
+    }
+
+    @Test
+    void compactedFromTheTableWhenMostOfTheLogIsDead() throws Exception {
+        int rows = HnswIndex.COMPACT_MIN + 500;
+        createAndFill(s, rows);
+        HnswIndex first = index();
+        String v = randomVector();
+        String sql = "SELECT id FROM items ORDER BY l2_distance(emb, ?) LIMIT 10";
+        ids(s, sql, v); // the L2 graph, which the compacted index builds again before it takes over
+        s.begin();
+        for (int i = 0; i < rows; i++) {
+            exec(s, "UPDATE items SET emb = ? WHERE id = ?", params(0, randomVector(), 23, i));
+        }
+        s.commit();
+        HnswIndex second = awaitReplacement(first);
+        assertEquals(rows, second.size(), "one entry per row");
+        assertEquals(1, second.generation);
+        assertTrue(first.isClosed());
+        assertTrue(second.indexed(VectorSearchPlan.Metric.L2) >= rows - rows / 100, "took over with its graph built");
+        assertEquals(ids(s, exact(sql), v), ids(s, sql, v));
+        // deletes count too
+        run(s, "DELETE FROM items WHERE id >= 100");
+        HnswIndex third = awaitReplacement(second);
+        assertEquals(100, third.size());
+        assertEquals(ids(s, exact(sql), v), ids(s, sql, v));
+        assertEquals(1L, scalarLong("SELECT COUNT(DISTINCT TRIGGER_NAME) FROM INFORMATION_SCHEMA.TRIGGERS WHERE TRIGGER_NAME LIKE 'sb_hnsw_%'"),
+                () -> "the old generations' triggers are gone: " + triggerNames());
+        exec(s, "INSERT INTO items VALUES (777777, 1, ?)", text(v));
+        assertEquals(777777, ids(s, sql, v).get(0), "the new generation's trigger feeds it");
+    }
+
+    private HnswIndex awaitReplacement(HnswIndex old) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            List<HnswIndex> all = engine.vectorIndexes().all();
+            if (all.size() == 1 && all.get(0) != old) {
+                return all.get(0);
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("not compacted within 60 s: " + old.deadEntries() + " dead of " + old.size());
+    }
+
+    private String triggerNames() {
+        try (java.sql.Statement st = engine.systemConnection().createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT TRIGGER_SCHEMA, TRIGGER_NAME FROM INFORMATION_SCHEMA.TRIGGERS")) {
+            StringBuilder sb = new StringBuilder();
+            while (rs.next()) {
+                sb.append(rs.getString(1)).append('.').append(rs.getString(2)).append(' ');
+            }
+            return sb.toString();
+        } catch (java.sql.SQLException e) {
+            return e.toString();
+        }
+    }
+
+    private long scalarLong(String h2Sql) throws Exception {
+        try (java.sql.Statement st = engine.systemConnection().createStatement();
+             java.sql.ResultSet rs = st.executeQuery(h2Sql)) {
+            assertTrue(rs.next());
+            return rs.getLong(1);
+        }
     }
 }
