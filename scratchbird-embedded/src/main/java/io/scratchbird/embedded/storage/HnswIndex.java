@@ -42,6 +42,11 @@ final class HnswIndex {
     static final int MIN_GRAPH_SIZE = 1024;
     /** Sampled nodes scored on every search, and how many of the nearest also start level 0. */
     static final int PIVOTS = 256;
+    /**
+     * A search whose breadth is at least 1/32 of the graph scans all the graph's codes instead:
+     * measured at 100,000 × 768, a graph search at ef 3,200 took longer than a pass over every code.
+     */
+    static final int FLAT_SCAN_RATIO = 32;
     static final int SEEDS = 4;
 
     final String schema;
@@ -435,8 +440,11 @@ final class HnswIndex {
                 if (builder == null || indexed == 0 || target.length != dimension) {
                     return new Found(new int[0], indexed);
                 }
-                OnHeapHnswGraph graph = builder.getGraph();
                 Scorer scorer = new Scorer(target, indexed);
+                if ((long) ef * FLAT_SCAN_RATIO >= indexed) {
+                    return new Found(flatScan(scorer, ef), indexed);
+                }
+                OnHeapHnswGraph graph = builder.getGraph();
                 HnswGraphSearcher searcher = new HnswGraphSearcher(new NeighborQueue(ef, true),
                         new FixedBitSet(graph.size()));
                 int[] entry = {graph.entryNode()};
@@ -455,6 +463,23 @@ final class HnswIndex {
             } finally {
                 lock.readLock().unlock();
             }
+        }
+
+        /**
+         * The {@code ef} best nodes by score over all the codes, in order: for a breadth this large a
+         * graph search reads as many vectors, scattered, and still misses some, where one pass over
+         * the codes (a quarter of the floats, read in order) misses none.
+         */
+        private int[] flatScan(Scorer scorer, int ef) {
+            NeighborQueue best = new NeighborQueue(ef, false);
+            for (int node = 0; node < indexed; node++) {
+                best.insertWithOverflow(node, scorer.score(node));
+            }
+            int[] ords = new int[best.size()];
+            for (int i = ords.length - 1; i >= 0; i--) {
+                ords[i] = best.pop(); // the lowest score first
+            }
+            return ords;
         }
 
         /** {@code entry} and the {@link #SEEDS} nearest pivots, distinct. */

@@ -102,6 +102,13 @@ class HnswIndexTest {
         assertTrue(recall("SELECT id FROM items i ORDER BY inner_product(i.emb, ?) DESC LIMIT 10", 30) >= 0.95);
         assertTrue(recall("SELECT id, cat FROM items WHERE cat = 3 ORDER BY l2_distance(emb, ?) LIMIT 10", 30) >= 0.95);
         assertTrue(index().searches.get() >= before + 120, "the index answered the queries");
+        // at the default breadth (100 ≥ 2,000 / 32) those searches scanned every code; a narrower one walks the graph
+        run(s, "SET ef_search = 40");
+        assertTrue(recall("SELECT id FROM items ORDER BY l2_distance(emb, vector(?)) LIMIT 10", 30) >= 0.95);
+        assertTrue(recall("SELECT id FROM items ORDER BY cosine_distance(emb, ?) LIMIT 10", 30) >= 0.95);
+        assertTrue(recall("SELECT id FROM items i ORDER BY inner_product(i.emb, ?) DESC LIMIT 10", 30) >= 0.95);
+        assertTrue(recall("SELECT id, cat FROM items WHERE cat = 3 ORDER BY l2_distance(emb, ?) LIMIT 10", 30) >= 0.95);
+        run(s, "RESET ef_search");
         // a filter matching few rows: still its true top-k (widened, then exact)
         run(s, "UPDATE items SET cat = 99 WHERE id IN (5, 500, 1500)");
         String v = randomVector();
