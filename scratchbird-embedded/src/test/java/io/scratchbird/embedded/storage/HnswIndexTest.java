@@ -306,4 +306,43 @@ class HnswIndexTest {
             return rs.getLong(1);
         }
     }
+
+    @Test
+    void aBroadSearchOfALargeGraphScansEveryCodeInSlicesAndFindsTheExactNeighbours() throws Exception {
+        int n = 2 * HnswIndex.FLAT_SLICE + 1000; // two slices where the common pool has a thread, else one
+        int dim = 4;
+        java.util.concurrent.ExecutorService indexer = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            HnswIndex index = new HnswIndex("s", "t", "v", "id", "i", indexer);
+            float[][] data = new float[n][];
+            for (int i = 0; i < n; i++) {
+                data[i] = new float[] {random.nextFloat(), random.nextFloat(), random.nextFloat(), random.nextFloat()};
+                index.append(i, data[i]);
+            }
+            index.graph(VectorSearchPlan.Metric.L2);
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (index.indexed(VectorSearchPlan.Metric.L2) < n && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(n, index.indexed(VectorSearchPlan.Metric.L2));
+            int ef = n / HnswIndex.FLAT_SCAN_RATIO + 1;
+            for (int q = 0; q < 20; q++) {
+                float[] query = {random.nextFloat(), random.nextFloat(), random.nextFloat(), random.nextFloat()};
+                List<HnswIndex.Candidate> got = index.search(VectorSearchPlan.Metric.L2, false, query, ef, 40);
+                assertEquals(ef, got.size(), "the ef best of every node");
+                Integer[] order = new Integer[n];
+                double[] d = new double[n];
+                for (int i = 0; i < n; i++) {
+                    order[i] = i;
+                    d[i] = io.scratchbird.embedded.sql.functions.VectorFunctions.exactL2Distance(query, data[i]);
+                }
+                java.util.Arrays.sort(order, (a, b) -> Double.compare(d[a], d[b]));
+                for (int i = 0; i < 10; i++) {
+                    assertEquals(d[order[i]], d[(Integer) got.get(i).key()], 1e-6, "neighbour " + i);
+                }
+            }
+        } finally {
+            indexer.shutdownNow();
+        }
+    }
 }
