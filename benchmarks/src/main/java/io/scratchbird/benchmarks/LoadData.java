@@ -34,18 +34,22 @@ public final class LoadData {
                         + "price DOUBLE PRECISION, created TIMESTAMP)");
                 s.execute("CREATE TABLE bench_stream (id INTEGER PRIMARY KEY, name VARCHAR(40), qty INTEGER)");
                 s.execute("CREATE TABLE bench_vec (id INTEGER PRIMARY KEY, embedding "
-                        + (sb ? "VECTOR(" + Env.DIMS + ")" : "FLOAT8[]") + ")");
+                        + (sb ? "VECTOR(" + Env.DIMS + ")" : "REAL[]") + ")");
+                if (!sb) {
+                    // inline and uncompressed: a TOASTed 768-element array costs PostgreSQL ~3x per row
+                    s.execute("ALTER TABLE bench_vec ALTER COLUMN embedding SET STORAGE PLAIN");
+                }
                 s.execute("CREATE TABLE bench_ins (id BIGINT PRIMARY KEY, name VARCHAR(40), qty INTEGER)");
                 s.execute("CREATE TABLE bench_batch (id BIGINT PRIMARY KEY, name VARCHAR(40), qty INTEGER)");
                 s.execute("CREATE TABLE bench_acct (id INTEGER PRIMARY KEY, balance BIGINT)");
                 s.execute("CREATE TABLE bench_hist (id BIGINT PRIMARY KEY, acct INTEGER, delta BIGINT)");
                 if (!sb) {
-                    // pgvector is not packaged here: a distance function over float8[], the fastest form
-                    // found (a PL/pgSQL subscript loop; an SQL function over unnest(a, b) took 3-4 times as
-                    // long, see "HNSW vector index" in docs/performance.md).
-                    s.execute("CREATE OR REPLACE FUNCTION l2_distance(a float8[], b float8[]) RETURNS float8 "
+                    // pgvector is not packaged here: a distance function over real[] (float4, as a vector),
+                    // the fastest form found: a PL/pgSQL subscript loop (an SQL function over unnest(a, b)
+                    // took 1.2-3 times as long; see "HNSW vector index" in docs/performance.md).
+                    s.execute("CREATE OR REPLACE FUNCTION l2_distance(a real[], b real[]) RETURNS float8 "
                             + "LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$ DECLARE s float8 := 0; "
-                            + "d float8; BEGIN FOR i IN 1 .. array_length(a, 1) LOOP d := a[i] - b[i]; "
+                            + "d float8; BEGIN FOR i IN 1 .. array_length(a, 1) LOOP d := a[i]::float8 - b[i]; "
                             + "s := s + d * d; END LOOP; RETURN sqrt(s); END $$");
                 }
             }
@@ -80,7 +84,7 @@ public final class LoadData {
             c.commit();
             try (PreparedStatement ps = c.prepareStatement(sb
                     ? "INSERT INTO bench_vec (id, embedding) VALUES (?, vector(?))"
-                    : "INSERT INTO bench_vec (id, embedding) VALUES (?, ?::float8[])")) {
+                    : "INSERT INTO bench_vec (id, embedding) VALUES (?, ?::real[])")) {
                 for (int i = 1; i <= Env.VECTORS; i++) {
                     ps.setInt(1, i);
                     ps.setString(2, Env.vectorText(side, i, Env.DIMS));

@@ -58,7 +58,7 @@ public class QueryBench {
         history = c.prepareStatement("INSERT INTO bench_hist (id, acct, delta) VALUES (?, ?, ?)");
         knn = c.prepareStatement(Env.SB.equals(side)
                 ? "SELECT id FROM bench_vec ORDER BY l2_distance(embedding, vector(?)) LIMIT 10"
-                : "SELECT id FROM bench_vec ORDER BY l2_distance(embedding, ?::float8[]) LIMIT 10");
+                : "SELECT id FROM bench_vec ORDER BY l2_distance(embedding, ?::real[]) LIMIT 10");
         for (int i = 0; i < queryVectors.length; i++) {
             queryVectors[i] = Env.vectorText(side, 987_654_321L + i, Env.DIMS);
         }
