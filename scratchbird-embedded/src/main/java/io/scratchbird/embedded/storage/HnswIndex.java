@@ -27,7 +27,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 /**
  * One HNSW index: an append-only log of (primary key, vector) entries and, per metric, a Lucene
  * HNSW graph over the log built on first use by a query with that metric (lazily, by a background
- * indexer). The log receives every vector any transaction writes (a row trigger, so also
+ * indexer; nodes scored on 7-bit codes, {@link VectorQuantizer}). The log receives every vector any transaction writes (a row trigger, so also
  * uncommitted and later rolled-back ones) and the committed rows when the index is loaded; it is
  * therefore a superset of what any transaction can see, and callers must re-check candidates
  * against storage. Entries that are in the log but not yet in a graph are scanned exactly, so a
@@ -35,13 +35,14 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  */
 final class HnswIndex {
 
-    /** Graph parameters: neighbours per node and the build beam. */
+    /** Graph parameters: neighbours per node and the build beam (JVM system properties may change them). */
     static final int MAX_CONNECTIONS = Integer.getInteger("scratchbird.hnsw.m", 16);
     static final int BEAM_WIDTH = Integer.getInteger("scratchbird.hnsw.beam", 100);
     /** Below this many log entries no graph is built: an exact scan of the log is as fast. */
     static final int MIN_GRAPH_SIZE = 1024;
     /** Sampled nodes scored on every search, and how many of the nearest also start level 0. */
     static final int PIVOTS = 256;
+    static final int SEEDS = 4;
     /**
      * A search whose breadth is at least 1/32 of the graph scans all the graph's codes instead:
      * measured at 100,000 × 768, a graph search at ef 3,200 took longer than a pass over every code.
@@ -49,7 +50,6 @@ final class HnswIndex {
     static final int FLAT_SCAN_RATIO = 32;
     /** Nodes per slice of a parallel scan, at least. */
     static final int FLAT_SLICE = 16_384;
-    static final int SEEDS = 4;
 
     final String schema;
     final String table;
