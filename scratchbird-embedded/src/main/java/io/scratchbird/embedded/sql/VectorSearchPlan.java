@@ -30,11 +30,15 @@ import java.util.Map;
  * @param restrictedSql      the statement limited to candidate rows
  * @param candidateParameter where the candidate array goes among the storage parameters of {@code restrictedSql}
  * @param rankedSql          {@code restrictedSql} ordered by {@link #RANK}{@code (alias.pk)} instead of the
- *                           distance: its parameters are {@code restrictedSql}'s without {@code vectorParameters}
+ *                           distance: its parameters are {@code restrictedSql}'s, without {@code vectorParameters}
+ *                           when {@code distanceInOrderBy}
+ * @param distanceInOrderBy  the distance is written in the ORDER BY (else it is a select item the ORDER BY names
+ *                           by position or alias, and its parameters stay in {@code rankedSql})
  */
 public record VectorSearchPlan(String schema, String table, String column, Metric metric, boolean maximize,
                                String vectorSql, int[] vectorParameters, long limit, int limitParameter,
-                               String restrictedSql, int candidateParameter, String rankedSql) {
+                               String restrictedSql, int candidateParameter, String rankedSql,
+                               boolean distanceInOrderBy) {
 
     /** Placeholder for the quoted primary key column in {@link #restrictedSql} and {@link #rankedSql}. */
     public static final String PK = "\u0000pk\u0000";
@@ -114,8 +118,14 @@ public record VectorSearchPlan(String schema, String table, String column, Metri
             }
             qualifier = List.of(in.get(k));
         }
-        // ORDER BY dist(a, b) [ASC|DESC] LIMIT x
+        // ORDER BY dist(a, b) [ASC|DESC] LIMIT x, or ORDER BY n | alias naming such a select item (as
+        // Hibernate writes it: "select …, l2_distance(e.emb, ?) from … order by 8 limit ?")
         int f = order + 2;
+        int[] item = selectItem(in, from, f);
+        boolean distanceInOrderBy = item == null;
+        if (item != null) {
+            f = item[0];
+        }
         String function;
         if (in.get(f).kind() == SqlToken.Kind.QUOTED_IDENTIFIER && in.get(f).identifierName().equals("sys.functions")
                 && in.get(f + 1).is(".")) {
@@ -133,8 +143,11 @@ public record VectorSearchPlan(String schema, String table, String column, Metri
         if (args.size() != 2) {
             return null;
         }
+        if (item != null && close + 1 != item[1]) {
+            return null; // the select item is more than the distance call
+        }
         boolean descending = false;
-        int after = close + 1;
+        int after = item != null ? order + 3 : close + 1;
         if (in.get(after).isWordIn("ASC", "DESC")) {
             descending = in.get(after).isWord("DESC");
             after++;
@@ -213,7 +226,53 @@ public record VectorSearchPlan(String schema, String table, String column, Metri
         append(ranked, in, limit, n);
         append(restricted, in, order, n);
         return new VectorSearchPlan(schema, table, column, metric, maximize, vectorSql.toString(), vectorParameters,
-                limitValue, limitParameter, restricted.toString(), candidate, ranked.toString());
+                limitValue, limitParameter, restricted.toString(), candidate, ranked.toString(), distanceInOrderBy);
+    }
+
+    /**
+     * When the ORDER BY key at {@code key} is a lone position ({@code 8}) or a select-list alias
+     * ({@code d}), the token range of that select item without its alias; else null.
+     */
+    private static int[] selectItem(TokenList in, int from, int key) {
+        SqlToken t = in.get(key);
+        SqlToken next = in.get(key + 1);
+        if (!(next.isWordIn("ASC", "DESC", "LIMIT"))) {
+            return null;
+        }
+        List<int[]> items = in.splitTopLevel(1, from);
+        if (t.kind() == SqlToken.Kind.NUMBER) {
+            int n;
+            try {
+                n = Integer.parseInt(t.text());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+            return n < 1 || n > items.size() ? null : withoutAlias(in, items.get(n - 1));
+        }
+        if (!t.isIdentifier()) {
+            return null;
+        }
+        for (int[] range : items) {
+            int[] bare = withoutAlias(in, range);
+            if (bare[1] < range[1] && in.get(range[1] - 1).identifierName().equalsIgnoreCase(t.identifierName())) {
+                return bare;
+            }
+        }
+        return null;
+    }
+
+    /** A select item's range without a trailing {@code [AS] alias} after a closing parenthesis. */
+    private static int[] withoutAlias(TokenList in, int[] range) {
+        int end = range[1];
+        if (end - range[0] >= 2 && in.get(end - 1).isIdentifier()) {
+            if (in.get(end - 2).isWord("AS")) {
+                return new int[] {range[0], end - 2};
+            }
+            if (in.get(end - 2).is(")")) {
+                return new int[] {range[0], end - 1};
+            }
+        }
+        return range;
     }
 
     /** The column name when the tokens are {@code col} or {@code qualifier.col}, else null. */

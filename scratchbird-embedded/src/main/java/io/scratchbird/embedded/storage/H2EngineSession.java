@@ -249,7 +249,7 @@ final class H2EngineSession implements EngineSession {
                 if (p == plan.candidateParameter()) {
                     ps.setObject(position++, keys);
                 }
-                if (p < sources.length && !(ranks != null && contains(plan.vectorParameters(), p))) {
+                if (p < sources.length && !(ranks != null && plan.distanceInOrderBy() && contains(plan.vectorParameters(), p))) {
                     Parameter parameter = parameters.get(sources[p]);
                     ParameterBinder.bind(ps, position++, parameter.oid(), parameter.value());
                 }
@@ -331,7 +331,7 @@ final class H2EngineSession implements EngineSession {
 
     private float[] queryVector(VectorSearchPlan plan, TranslatedStatement statement, List<Parameter> parameters)
             throws SQLException, EngineException {
-        if (plan.vectorParameters().length == 1 && plan.vectorSql().equals("?")) {
+        if (plan.vectorParameters().length == 1 && (plan.vectorSql().equals("?") || isVectorCast(plan.vectorSql()))) {
             // the usual shape, a bare parameter: read it here rather than through a storage round trip
             Object value = parameters.get(statement.parameterSources()[plan.vectorParameters()[0]]).value();
             if (value instanceof io.scratchbird.types.Vector v) {
@@ -354,6 +354,13 @@ final class H2EngineSession implements EngineSession {
                 return rs.next() ? VectorIndexes.parse(rs.getString(1)) : null;
             }
         }
+    }
+
+    /** {@code CAST(? AS <a vector type>)}, as Hibernate binds a query vector: the same floats as the bare parameter. */
+    private static boolean isVectorCast(String vectorSql) {
+        String upper = vectorSql.toUpperCase(java.util.Locale.ROOT);
+        return upper.startsWith("CAST(? AS ") && upper.endsWith(")") && upper.contains("VECTOR")
+                && upper.indexOf('?') == upper.lastIndexOf('?') && upper.indexOf('(') == upper.lastIndexOf('(');
     }
 
     private static long limitParameter(VectorSearchPlan plan, TranslatedStatement statement, List<Parameter> parameters) {

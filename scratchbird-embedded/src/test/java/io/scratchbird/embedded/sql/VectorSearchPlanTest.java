@@ -50,6 +50,30 @@ class VectorSearchPlanTest {
     }
 
     @Test
+    void recognisesADistanceSelectItemNamedByPositionOrAliasAsHibernateWritesIt() throws EngineException {
+        VectorSearchPlan p = plan("select p1_0.id,p1_0.name,cosine_distance(p1_0.emb,cast(? as vector)) from items p1_0"
+                + " where p1_0.cat=? order by 3 limit ?");
+        assertNotNull(p);
+        assertEquals(VectorSearchPlan.Metric.COSINE, p.metric());
+        assertEquals("emb", p.column());
+        assertArrayEquals(new int[] {0}, p.vectorParameters());
+        assertFalse(p.distanceInOrderBy());
+        assertTrue(p.rankedSql().contains("ORDER BY " + VectorSearchPlan.RANK), p.rankedSql());
+        assertTrue(plan("SELECT id, negative_inner_product(emb, ?) FROM items ORDER BY 2 LIMIT 5").maximize());
+        assertTrue(plan("SELECT id, inner_product(emb, ?) AS score FROM items ORDER BY score DESC LIMIT 5").maximize());
+        assertNotNull(plan("SELECT id, l2_distance(emb, ?) d FROM items ORDER BY d LIMIT 5"));
+        assertTrue(plan("SELECT id FROM items ORDER BY l2_distance(emb, ?) LIMIT 5").distanceInOrderBy());
+        for (String sql : new String[] {
+            "SELECT id, l2_distance(emb, ?) + 1 AS d FROM items ORDER BY d LIMIT 5",
+            "SELECT id, name FROM items ORDER BY 2 LIMIT 5",
+            "SELECT id, l2_distance(emb, ?) FROM items ORDER BY 3 LIMIT 5",
+            "SELECT id, l2_distance(emb, ?) FROM items ORDER BY 2, id LIMIT 5",
+            "SELECT id, l2_distance(emb, ?) AS d FROM items ORDER BY e LIMIT 5"}) {
+            assertNull(plan(sql), sql);
+        }
+    }
+
+    @Test
     void leavesOtherQueriesAlone() throws EngineException {
         for (String sql : new String[] {
             "SELECT id FROM items ORDER BY l2_distance(emb, ?) DESC LIMIT 10",

@@ -233,6 +233,16 @@ class HnswIndexTest {
             }
         }
         assertTrue(HnswRank.RANKED.get() >= ranked + 50, "storage ordered by the index's ranks");
+        // the distance as a select item named by position, as Hibernate writes it
+        long searches = index().searches.get();
+        for (int q = 0; q < 5; q++) {
+            String v = randomVector();
+            String byPosition = "SELECT id, cosine_distance(emb, cast(? as vector)) FROM items WHERE cat <> ? ORDER BY 2 LIMIT ?";
+            String exactly = "SELECT id, cosine_distance(emb, cast(? as vector)) FROM items WHERE cat <> ?"
+                    + " ORDER BY cosine_distance(emb, cast(? as vector)) + 0 LIMIT ?";
+            assertEquals(rows(s, exactly, v, 2, v, 10), rows(s, byPosition, v, 2, 10));
+        }
+        assertEquals(searches + 5, index().searches.get(), "the index answered ORDER BY 2");
         // rows written twice: the log holds two vectors for them, so storage computes their distances
         String near = "[" + "0.01,".repeat(DIM - 1) + "0.01]";
         exec(s, "UPDATE items SET emb = ? WHERE id = 11", text(near));
