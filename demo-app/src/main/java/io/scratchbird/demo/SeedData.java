@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,6 +19,7 @@ import java.util.Map;
 
 /** Creates the catalogue on first start; later starts find it in the data directory and leave it alone. */
 @Component
+@Order(1)
 public class SeedData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(SeedData.class);

@@ -20,6 +20,9 @@ class ApiTest {
     @Value("${local.server.port}")
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     Http http() {
         return new Http(port);
     }
@@ -52,6 +55,9 @@ class ApiTest {
 
     @Test
     void similarProductsComeFromTheEmbeddings() throws Exception {
+        String method = jdbc.queryForObject("SELECT index_type FROM sys.indexes WHERE index_name = ?", String.class,
+                SearchIndexes.PRODUCT_EMBEDDING);
+        assertTrue("hnsw".equalsIgnoreCase(method), "the HNSW index behind the query exists: " + method);
         long sofa = idOf("RED-SOFA");
         var r = http().get("/api/products/" + sofa + "/similar?limit=2");
         assertEquals(200, r.status());

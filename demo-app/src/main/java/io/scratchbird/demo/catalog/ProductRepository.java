@@ -16,7 +16,10 @@ public interface ProductRepository extends JpaRepository<Product, Long> {
 
     List<Product> findAllByOrderByNameAsc();
 
-    /** Nearest neighbours by cosine distance of the embeddings, the product itself excluded. */
+    /**
+     * Nearest neighbours by cosine distance of the embeddings, the product itself excluded, ties by id:
+     * answered through the HNSW index {@code product_embedding_hnsw} (SearchIndexes).
+     */
     @Query("select p from Product p where p.id <> :id order by cosine_distance(p.embedding, :embedding), p.id")
     List<Product> findSimilar(@Param("id") long id, @Param("embedding") float[] embedding, Limit limit);
 

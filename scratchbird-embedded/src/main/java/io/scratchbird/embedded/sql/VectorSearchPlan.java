@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * The shape of a k-nearest-neighbour query an HNSW index can answer, recognised in a query's
  * storage text: {@code SELECT items FROM t [[AS] alias] [WHERE filter] ORDER BY
- * dist(col, expr) [ASC|DESC] LIMIT n|?}, where {@code dist} is a vector distance of the library,
+ * dist(col, expr) [ASC|DESC] [, tie-breaking keys] LIMIT n|?} (the distance may also be a select
+ * item the ORDER BY names by position or alias), where {@code dist} is a vector distance of the library,
  * {@code col} a column of {@code t} and {@code expr} mentions no column (parameters, literals,
  * library functions, casts). Joins, grouping, DISTINCT, set operations, OFFSET and locking reads
  * are not this shape and always run as written.
@@ -29,21 +30,23 @@ import java.util.Map;
  * @param limitParameter     0-based storage parameter number of the LIMIT, or -1
  * @param restrictedSql      the statement limited to candidate rows
  * @param candidateParameter where the candidate array goes among the storage parameters of {@code restrictedSql}
- * @param rankedSql          {@code restrictedSql} ordered by {@link #RANK}{@code (alias.pk)} instead of the
- *                           distance: its parameters are {@code restrictedSql}'s, without {@code vectorParameters}
- *                           when {@code distanceInOrderBy}
+ * @param rankedSql          {@code restrictedSql} with {@link #RANK}{@code (alias.pk)} (the candidate's distance as
+ *                           {@code function} computes it, handed over by the index) in place of the distance
+ *                           as the first ORDER BY key, direction and further keys kept: its parameters are
+ *                           {@code restrictedSql}'s, without {@code vectorParameters} when {@code distanceInOrderBy}
  * @param distanceInOrderBy  the distance is written in the ORDER BY (else it is a select item the ORDER BY names
  *                           by position or alias, and its parameters stay in {@code rankedSql})
+ * @param function           storage's name of the distance function ({@code sb_l2_distance}, …)
  */
 public record VectorSearchPlan(String schema, String table, String column, Metric metric, boolean maximize,
                                String vectorSql, int[] vectorParameters, long limit, int limitParameter,
                                String restrictedSql, int candidateParameter, String rankedSql,
-                               boolean distanceInOrderBy) {
+                               boolean distanceInOrderBy, String function) {
 
     /** Placeholder for the quoted primary key column in {@link #restrictedSql} and {@link #rankedSql}. */
     public static final String PK = "\u0000pk\u0000";
 
-    /** Placeholder for the rank function's storage name in {@link #rankedSql}. */
+    /** Placeholder for the candidate-distance function's storage name in {@link #rankedSql}. */
     public static final String RANK = "\u0000rank\u0000";
 
     /** Distance families an HNSW index keeps a graph for. */
@@ -155,6 +158,12 @@ public record VectorSearchPlan(String schema, String table, String column, Metri
         if (in.get(after).isWord("NULLS")) {
             return null;
         }
+        // further ORDER BY keys only break ties between equal distances (", id" for a stable order)
+        int tieBreakers = -1;
+        if (in.get(after).is(",")) {
+            tieBreakers = after;
+            after = limit;
+        }
         if (after != limit) {
             return null;
         }
@@ -222,11 +231,16 @@ public record VectorSearchPlan(String schema, String table, String column, Metri
         for (SqlToken t : qualifier) {
             ranked.append(t.text());
         }
-        ranked.append('.').append(PK).append(") ");
+        ranked.append('.').append(PK).append(')').append(descending ? " DESC" : "");
+        if (tieBreakers >= 0) {
+            append(ranked, in, tieBreakers, limit);
+        }
+        ranked.append(' ');
         append(ranked, in, limit, n);
         append(restricted, in, order, n);
         return new VectorSearchPlan(schema, table, column, metric, maximize, vectorSql.toString(), vectorParameters,
-                limitValue, limitParameter, restricted.toString(), candidate, ranked.toString(), distanceInOrderBy);
+                limitValue, limitParameter, restricted.toString(), candidate, ranked.toString(), distanceInOrderBy,
+                function.toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -236,7 +250,7 @@ public record VectorSearchPlan(String schema, String table, String column, Metri
     private static int[] selectItem(TokenList in, int from, int key) {
         SqlToken t = in.get(key);
         SqlToken next = in.get(key + 1);
-        if (!(next.isWordIn("ASC", "DESC", "LIMIT"))) {
+        if (!(next.isWordIn("ASC", "DESC", "LIMIT") || next.is(","))) {
             return null;
         }
         List<int[]> items = in.splitTopLevel(1, from);

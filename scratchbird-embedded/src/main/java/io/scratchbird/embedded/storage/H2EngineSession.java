@@ -193,6 +193,9 @@ final class H2EngineSession implements EngineSession {
                 List<HnswIndex.Candidate> candidates = index.search(plan.metric(), plan.maximize(), query, ef, (int) Math.max(4 * k, 40));
                 int m = (int) Math.min(candidates.size(), Math.max(2 * k, k + 10));
                 while (true) {
+                    while (tieAcrossBoundary(candidates, m)) {
+                        m = Math.min(candidates.size(), 2 * m);
+                    }
                     for (int i = 0; i < m; i++) {
                         if (candidates.get(i).versioned()) {
                             m = candidates.size(); // some rows were rewritten: storage ranks every candidate
@@ -228,9 +231,9 @@ final class H2EngineSession implements EngineSession {
 
     /**
      * The result when the first {@code m} candidates hold at least {@code k} matching rows, else
-     * null. When each of them was written once (its logged vector is the row's) the index ranks them
-     * with storage's own distance arithmetic and storage orders by that rank; otherwise storage
-     * computes the distances itself.
+     * null. When each of them was written once (its logged vector is the row's) the index computes
+     * their distances with storage's own arithmetic and storage orders by those values (with the
+     * statement's direction and tie-breaking keys); otherwise storage computes the distances itself.
      */
     private StatementResult.Rows runRestricted(VectorSearchPlan plan, TranslatedStatement statement,
             List<Parameter> parameters, HnswIndex index, float[] query, List<HnswIndex.Candidate> candidates, int m, long k)
@@ -239,7 +242,7 @@ final class H2EngineSession implements EngineSession {
         for (int i = 0; i < m; i++) {
             keys[i] = candidates.get(i).key();
         }
-        java.util.Map<String, Integer> ranks = ranks(plan, index, query, candidates, m);
+        java.util.Map<String, Double> ranks = ranks(plan, index, query, candidates, m);
         String sql = (ranks != null ? plan.rankedSql().replace(VectorSearchPlan.RANK, HnswRank.FUNCTION) : plan.restrictedSql())
                 .replace(VectorSearchPlan.PK, SystemSchemas.quote(index.primaryKey));
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
@@ -281,43 +284,42 @@ final class H2EngineSession implements EngineSession {
     }
 
     /**
-     * Storage's order of the first {@code m} candidates as ranks by key text, computed here with
-     * storage's distance functions' arithmetic; null when some candidate's logged vector may not be
+     * The first {@code m} candidates' distances by key text, each computed as the statement's distance
+     * function computes it (storage's arithmetic); null when some candidate's logged vector may not be
      * its row's (several writes), its key's text form is not certain, or its distance is undefined.
      */
-    private static java.util.Map<String, Integer> ranks(VectorSearchPlan plan, HnswIndex index, float[] query,
+    private static java.util.Map<String, Double> ranks(VectorSearchPlan plan, HnswIndex index, float[] query,
             List<HnswIndex.Candidate> candidates, int m) {
-        double[] distance = new double[m];
-        String[] text = new String[m];
+        java.util.Map<String, Double> distances = new java.util.HashMap<>(m * 2);
         for (int i = 0; i < m; i++) {
             HnswIndex.Candidate c = candidates.get(i);
-            text[i] = HnswRank.keyText(c.key());
-            if (c.versioned() || text[i] == null) {
+            String text = HnswRank.keyText(c.key());
+            if (c.versioned() || text == null) {
                 return null;
             }
             float[] v = index.vectorAt(c.ord());
-            distance[i] = switch (plan.metric()) {
-                case L2 -> io.scratchbird.embedded.sql.functions.VectorFunctions.exactL2Distance(query, v);
-                case COSINE -> io.scratchbird.embedded.sql.functions.VectorFunctions.exactCosineDistance(query, v);
-                case INNER_PRODUCT -> {
-                    double dot = io.scratchbird.embedded.sql.functions.VectorFunctions.exactInnerProduct(query, v);
-                    yield plan.maximize() ? -dot : dot;
-                }
+            double d = switch (plan.function()) {
+                case "sb_l2_distance" -> io.scratchbird.embedded.sql.functions.VectorFunctions.exactL2Distance(query, v);
+                case "sb_cosine_distance" -> io.scratchbird.embedded.sql.functions.VectorFunctions.exactCosineDistance(query, v);
+                case "sb_inner_product" -> io.scratchbird.embedded.sql.functions.VectorFunctions.exactInnerProduct(query, v);
+                case "sb_negative_inner_product" -> -io.scratchbird.embedded.sql.functions.VectorFunctions.exactInnerProduct(query, v);
+                default -> Double.NaN;
             };
-            if (Double.isNaN(distance[i])) {
+            if (Double.isNaN(d)) {
                 return null; // storage reports the zero vector
             }
+            distances.put(text, d);
         }
-        Integer[] order = new Integer[m];
-        for (int i = 0; i < m; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(distance[a], distance[b]));
-        java.util.Map<String, Integer> ranks = new java.util.HashMap<>(m * 2);
-        for (int r = 0; r < m; r++) {
-            ranks.put(text[order[r]], r);
-        }
-        return ranks;
+        return distances;
+    }
+
+    /**
+     * Whether the candidate just after the first {@code m} is exactly as near as the m-th: then rows
+     * tied with the last ones taken may lie beyond, and a tie-breaking ORDER BY key could prefer them.
+     */
+    private static boolean tieAcrossBoundary(List<HnswIndex.Candidate> candidates, int m) {
+        return m < candidates.size() && candidates.get(m).distance() == candidates.get(m - 1).distance()
+                && candidates.get(m).distance() != Double.POSITIVE_INFINITY;
     }
 
     private static boolean contains(int[] values, int value) {

@@ -7,21 +7,23 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The order of an HNSW search's candidates, handed to storage for one statement. The index has
- * already computed each candidate's exact distance (with storage's own arithmetic, from the logged
- * vector, which for a row written once is the row's vector), so the statement that re-reads the
- * candidates for visibility and the filter orders them by {@link #rank} instead of parsing every
- * stored vector again. The ranks live in a thread-local for the duration of that statement: storage
- * evaluates functions on the executing thread.
+ * The distances of an HNSW search's candidates, handed to storage for one statement. The index has
+ * already computed each candidate's distance exactly as the statement's distance function would
+ * (storage's own arithmetic, from the logged vector, which for a row written once is the row's
+ * vector), so the statement that re-reads the candidates for visibility and the filter orders them
+ * by {@link #distance} (with the statement's own direction and tie-breaking keys) instead of parsing
+ * every stored vector again. The values live in a thread-local for the duration of that statement:
+ * storage evaluates functions on the executing thread.
  */
 public final class HnswRank {
 
-    /** Storage's name of {@link #rank}: internal, not an SBsql function. */
-    static final String FUNCTION = SystemSchemas.qualified(SystemSchemas.FUNCTIONS, "sb_hnsw_candidate_rank");
+    /** Storage's name of {@link #distance}: internal, not an SBsql function. */
+    static final String FUNCTION = SystemSchemas.qualified(SystemSchemas.FUNCTIONS, "sb_hnsw_candidate_distance");
 
-    static final String CREATE = "CREATE ALIAS IF NOT EXISTS " + FUNCTION + " FOR '" + HnswRank.class.getName() + ".rank'";
+    static final String CREATE = "CREATE ALIAS IF NOT EXISTS " + FUNCTION + " FOR '" + HnswRank.class.getName()
+            + ".distance'";
 
-    private static final ThreadLocal<Map<String, Integer>> RANKS = new ThreadLocal<>();
+    private static final ThreadLocal<Map<String, Double>> DISTANCES = new ThreadLocal<>();
 
     /** Statements ordered by ranks (for tests). */
     static final java.util.concurrent.atomic.AtomicLong RANKED = new java.util.concurrent.atomic.AtomicLong();
@@ -29,11 +31,10 @@ public final class HnswRank {
     private HnswRank() {
     }
 
-    /** The candidate's place (0 = nearest); after every candidate when no search is ranking on this thread. */
-    public static int rank(Value key) {
-        Map<String, Integer> ranks = RANKS.get();
-        Integer rank = ranks == null || key == null ? null : ranks.get(key.getString());
-        return rank == null ? Integer.MAX_VALUE : rank;
+    /** The candidate's distance; null for a key that is not a candidate (never the case in a ranked statement). */
+    public static Double distance(Value key) {
+        Map<String, Double> distances = DISTANCES.get();
+        return distances == null || key == null ? null : distances.get(key.getString());
     }
 
     /**
@@ -48,12 +49,12 @@ public final class HnswRank {
         return null;
     }
 
-    static void enter(Map<String, Integer> ranks) {
+    static void enter(Map<String, Double> distances) {
         RANKED.incrementAndGet();
-        RANKS.set(ranks);
+        DISTANCES.set(distances);
     }
 
     static void exit() {
-        RANKS.remove();
+        DISTANCES.remove();
     }
 }

@@ -243,6 +243,26 @@ class HnswIndexTest {
             assertEquals(rows(s, exactly, v, 2, v, 10), rows(s, byPosition, v, 2, 10));
         }
         assertEquals(searches + 5, index().searches.get(), "the index answered ORDER BY 2");
+        // exact ties (the same vector in 30 rows) broken by a further key, as "order by distance, id"
+        String twin = randomVector();
+        for (int i = 0; i < 30; i++) {
+            exec(s, "INSERT INTO items VALUES (?, 1, ?)", params(23, 50_000 + i * 7 % 30, 0, twin));
+        }
+        String[][] tieBroken = {
+            {"SELECT id FROM items ORDER BY l2_distance(emb, ?), id LIMIT 10",
+                "SELECT id FROM items ORDER BY l2_distance(emb, ?) + 0, id LIMIT 10"},
+            {"SELECT id FROM items ORDER BY l2_distance(emb, ?), id DESC LIMIT 10",
+                "SELECT id FROM items ORDER BY l2_distance(emb, ?) + 0, id DESC LIMIT 10"},
+            {"SELECT id FROM items ORDER BY inner_product(emb, ?) DESC, id LIMIT 10",
+                "SELECT id FROM items ORDER BY inner_product(emb, ?) * 1 DESC, id LIMIT 10"}};
+        ranked = HnswRank.RANKED.get();
+        for (String[] c : tieBroken) {
+            assertEquals(rows(s, c[1], twin), rows(s, c[0], twin), c[0]);
+        }
+        assertEquals(rows(s, "SELECT id, cosine_distance(emb, ?) AS d FROM items ORDER BY cosine_distance(emb, ?) + 0, id"
+                + " LIMIT 10", twin, twin), rows(s, "SELECT id, cosine_distance(emb, ?) AS d FROM items ORDER BY d, id LIMIT 10",
+                twin));
+        assertTrue(HnswRank.RANKED.get() >= ranked + 4, "tie-broken queries ranked by the index");
         // rows written twice: the log holds two vectors for them, so storage computes their distances
         String near = "[" + "0.01,".repeat(DIM - 1) + "0.01]";
         exec(s, "UPDATE items SET emb = ? WHERE id = 11", text(near));
