@@ -30,7 +30,7 @@ import java.util.Map;
  * @param limitParameter     0-based storage parameter number of the LIMIT, or -1
  * @param restrictedSql      the statement limited to candidate rows
  * @param candidateParameter where the candidate array goes among the storage parameters of {@code restrictedSql}
- * @param rankedSql          {@code restrictedSql} with {@link #RANK}{@code (alias.pk)} (the candidate's distance as
+ * @param rankedSql          {@code restrictedSql} with {@link #DISTANCE}{@code (alias.pk)} (the candidate's distance as
  *                           {@code function} computes it, handed over by the index) in place of the distance
  *                           as the first ORDER BY key, direction and further keys kept: its parameters are
  *                           {@code restrictedSql}'s, without {@code vectorParameters} when {@code distanceInOrderBy}
@@ -47,7 +47,7 @@ public record VectorSearchPlan(String schema, String table, String column, Metri
     public static final String PK = "\u0000pk\u0000";
 
     /** Placeholder for the candidate-distance function's storage name in {@link #rankedSql}. */
-    public static final String RANK = "\u0000rank\u0000";
+    public static final String DISTANCE = "\u0000distance\u0000";
 
     /** Distance families an HNSW index keeps a graph for. */
     public enum Metric {
@@ -227,7 +227,7 @@ public record VectorSearchPlan(String schema, String table, String column, Metri
             candidate = parametersBefore(in, order);
             restricted.append(" WHERE ").append(key).append(' ');
         }
-        StringBuilder ranked = new StringBuilder(restricted).append("ORDER BY ").append(RANK).append('(');
+        StringBuilder ranked = new StringBuilder(restricted).append("ORDER BY ").append(DISTANCE).append('(');
         for (SqlToken t : qualifier) {
             ranked.append(t.text());
         }

@@ -198,7 +198,7 @@ final class H2EngineSession implements EngineSession {
                     }
                     for (int i = 0; i < m; i++) {
                         if (candidates.get(i).versioned()) {
-                            m = candidates.size(); // some rows were rewritten: storage ranks every candidate
+                            m = candidates.size(); // some rows were rewritten: storage distances every candidate
                             break;
                         }
                     }
@@ -242,8 +242,8 @@ final class H2EngineSession implements EngineSession {
         for (int i = 0; i < m; i++) {
             keys[i] = candidates.get(i).key();
         }
-        java.util.Map<String, Double> ranks = ranks(plan, index, query, candidates, m);
-        String sql = (ranks != null ? plan.rankedSql().replace(VectorSearchPlan.RANK, HnswRank.FUNCTION) : plan.restrictedSql())
+        java.util.Map<String, Double> distances = candidateDistances(plan, index, query, candidates, m);
+        String sql = (distances != null ? plan.rankedSql().replace(VectorSearchPlan.DISTANCE, HnswCandidateDistances.FUNCTION) : plan.restrictedSql())
                 .replace(VectorSearchPlan.PK, SystemSchemas.quote(index.primaryKey));
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             int[] sources = statement.parameterSources();
@@ -252,13 +252,13 @@ final class H2EngineSession implements EngineSession {
                 if (p == plan.candidateParameter()) {
                     ps.setObject(position++, keys);
                 }
-                if (p < sources.length && !(ranks != null && plan.distanceInOrderBy() && contains(plan.vectorParameters(), p))) {
+                if (p < sources.length && !(distances != null && plan.distanceInOrderBy() && contains(plan.vectorParameters(), p))) {
                     Parameter parameter = parameters.get(sources[p]);
                     ParameterBinder.bind(ps, position++, parameter.oid(), parameter.value());
                 }
             }
-            if (ranks != null) {
-                HnswRank.enter(ranks);
+            if (distances != null) {
+                HnswCandidateDistances.enter(distances);
             }
             try {
                 if (!startAndExecute(ps)) {
@@ -276,8 +276,8 @@ final class H2EngineSession implements EngineSession {
                 }
                 return new StatementResult.Rows("SELECT", new ListRowCursor(columns, rows));
             } finally {
-                if (ranks != null) {
-                    HnswRank.exit();
+                if (distances != null) {
+                    HnswCandidateDistances.exit();
                 }
             }
         }
@@ -288,12 +288,12 @@ final class H2EngineSession implements EngineSession {
      * function computes it (storage's arithmetic); null when some candidate's logged vector may not be
      * its row's (several writes), its key's text form is not certain, or its distance is undefined.
      */
-    private static java.util.Map<String, Double> ranks(VectorSearchPlan plan, HnswIndex index, float[] query,
+    private static java.util.Map<String, Double> candidateDistances(VectorSearchPlan plan, HnswIndex index, float[] query,
             List<HnswIndex.Candidate> candidates, int m) {
         java.util.Map<String, Double> distances = new java.util.HashMap<>(m * 2);
         for (int i = 0; i < m; i++) {
             HnswIndex.Candidate c = candidates.get(i);
-            String text = HnswRank.keyText(c.key());
+            String text = HnswCandidateDistances.keyText(c.key());
             if (c.versioned() || text == null) {
                 return null;
             }

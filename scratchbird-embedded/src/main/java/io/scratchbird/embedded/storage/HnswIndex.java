@@ -286,18 +286,16 @@ final class HnswIndex {
         // the entries the graph did not hold when it was searched (it grows meanwhile)
         int tailFrom = Math.min(graphResult.graphSize(), n);
         if (tailFrom < n) {
-            // not in the graph yet: keep the exact ef nearest of the tail
-            int keep = Math.max(ef, 1);
-            double[] dist = new double[n - tailFrom];
-            Integer[] order = new Integer[n - tailFrom];
+            // not in the graph yet: the exact ef nearest of the tail, kept in a bounded heap (the tail
+            // is the whole log while a graph is built, so no sort of all of it per query)
+            NeighborQueue nearest = new NeighborQueue(Math.max(ef, 1), false);
             float[][] v = vectors;
             for (int i = tailFrom; i < n; i++) {
-                dist[i - tailFrom] = distance(metric, maximize, query, v[i]);
-                order[i - tailFrom] = i;
+                nearest.insertWithOverflow(i, (float) -distance(metric, maximize, query, v[i]));
             }
-            Arrays.sort(order, (a, b) -> Double.compare(dist[a - tailFrom], dist[b - tailFrom]));
-            for (int i = 0; i < Math.min(keep, order.length); i++) {
-                consider(best, order[i], dist[order[i] - tailFrom]);
+            while (nearest.size() > 0) {
+                float score = nearest.topScore();
+                consider(best, nearest.pop(), -score);
             }
         }
         List<Candidate> list = new ArrayList<>(best.values());

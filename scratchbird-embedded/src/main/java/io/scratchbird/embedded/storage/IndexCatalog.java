@@ -212,6 +212,28 @@ final class IndexCatalog {
         }
     }
 
+    /**
+     * The column's SBsql type as declared ({@code vector(3)}: the domain it was declared with), else
+     * storage's type name in lower case ({@code integer}, {@code character varying}).
+     */
+    static String declaredType(Connection c, TableRef table, String column) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT DOMAIN_SCHEMA, DOMAIN_NAME, DATA_TYPE FROM"
+                + " INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND COLUMN_NAME = ?")) {
+            ps.setString(1, table.schema());
+            ps.setString(2, table.name());
+            ps.setString(3, column);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return "unknown";
+                }
+                if (SystemSchemas.TYPES.equals(rs.getString(1)) && rs.getString(2) != null) {
+                    return rs.getString(2);
+                }
+                return rs.getString(3).toLowerCase(java.util.Locale.ROOT);
+            }
+        }
+    }
+
     /** Whether storage has an index named {@code name} in {@code schema}. */
     static boolean storageIndexExists(Connection c, String schema, String name) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM INFORMATION_SCHEMA.INDEXES WHERE"

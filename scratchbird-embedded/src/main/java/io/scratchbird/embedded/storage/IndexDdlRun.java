@@ -107,6 +107,13 @@ final class IndexDdlRun implements AutoCloseable {
         if (column == null) {
             return false;
         }
+        String type = IndexCatalog.declaredType(session, table, column);
+        if (!type.startsWith("vector")) {
+            // an index that could never hold an entry would be silently useless (PostgreSQL's wording and code)
+            throw new EngineException("42704", SqlErrors.REJECTED, "data type " + type
+                    + " has no default operator class for access method \"" + c.method().toLowerCase(java.util.Locale.ROOT)
+                    + "\": an HNSW index needs a vector(n) column");
+        }
         IndexCatalog.Entry entry = new IndexCatalog.Entry(table.schema(), c.name(), table.name(), column, c.method());
         IndexCatalog.insert(catalog, entry);
         try {

@@ -81,7 +81,7 @@ final class VectorIndexes {
         this.database = database(connection);
         BY_DATABASE.put(database, this);
         try (Statement s = connection.createStatement()) {
-            s.execute(HnswRank.CREATE);
+            s.execute(HnswCandidateDistances.CREATE);
         }
     }
 

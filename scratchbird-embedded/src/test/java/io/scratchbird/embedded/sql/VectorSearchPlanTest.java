@@ -58,7 +58,7 @@ class VectorSearchPlanTest {
         assertEquals("emb", p.column());
         assertArrayEquals(new int[] {0}, p.vectorParameters());
         assertFalse(p.distanceInOrderBy());
-        assertTrue(p.rankedSql().contains("ORDER BY " + VectorSearchPlan.RANK), p.rankedSql());
+        assertTrue(p.rankedSql().contains("ORDER BY " + VectorSearchPlan.DISTANCE), p.rankedSql());
         assertTrue(plan("SELECT id, negative_inner_product(emb, ?) FROM items ORDER BY 2 LIMIT 5").maximize());
         assertTrue(plan("SELECT id, inner_product(emb, ?) AS score FROM items ORDER BY score DESC LIMIT 5").maximize());
         assertNotNull(plan("SELECT id, l2_distance(emb, ?) d FROM items ORDER BY d LIMIT 5"));
@@ -66,10 +66,10 @@ class VectorSearchPlanTest {
         // tie-breaking keys after the distance stay in the statement
         VectorSearchPlan tie = plan("SELECT id, l2_distance(emb, ?) FROM items ORDER BY 2, id DESC LIMIT 5");
         assertNotNull(tie);
-        assertTrue(tie.rankedSql().replace("  ", " ").contains(VectorSearchPlan.RANK + "(items." + VectorSearchPlan.PK
+        assertTrue(tie.rankedSql().replace("  ", " ").contains(VectorSearchPlan.DISTANCE + "(items." + VectorSearchPlan.PK
                 + "), id DESC LIMIT"), tie.rankedSql());
         VectorSearchPlan desc = plan("SELECT id FROM items ORDER BY inner_product(emb, ?) DESC, id LIMIT 5");
-        assertTrue(desc.rankedSql().replace("  ", " ").contains(VectorSearchPlan.RANK + "(items." + VectorSearchPlan.PK
+        assertTrue(desc.rankedSql().replace("  ", " ").contains(VectorSearchPlan.DISTANCE + "(items." + VectorSearchPlan.PK
                 + ") DESC, id LIMIT"), desc.rankedSql());
         assertEquals("sb_inner_product", desc.function());
         // the demo's "similar products", as Hibernate writes it

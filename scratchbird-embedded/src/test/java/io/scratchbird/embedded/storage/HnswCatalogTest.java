@@ -142,6 +142,11 @@ class HnswCatalogTest {
         fails("42703", null, s, "CREATE INDEX x ON items USING HNSW (nosuch)");
         fails("42P01", null, s, "CREATE INDEX x ON nosuch USING HNSW (emb)");
         fails("3F000", null, s, "CREATE INDEX x ON nosuch.items USING HNSW (emb)");
+        // an index on a column that holds no vectors would stay empty: refused, saying why
+        assertEquals("data type integer has no default operator class for access method \"hnsw\": an HNSW index needs a"
+                + " vector(n) column", fails("42704", null, s, "CREATE INDEX x ON items USING HNSW (cat)").getMessage());
+        fails("42704", null, s, "CREATE INDEX IF NOT EXISTS x ON items USING VECTOR_HNSW (cat)");
+        assertTrue(IndexCatalog.find(engine.vectorIndexes().connection(), "users.public", "x") == null, "nothing recorded");
         // one namespace for storage's and the catalog's indexes, names ignoring case
         assertEquals("relation \"ITEMS_EMB\" already exists",
                 fails("42P07", null, s, "CREATE INDEX ITEMS_EMB ON items USING HNSW (emb)").getMessage());

@@ -216,7 +216,7 @@ class HnswIndexTest {
         createAndFill(s, N);
         // the graph returns every row, so the index's answer must be the exact scan's, row for row
         run(s, "SET ef_search = " + N);
-        long ranked = HnswRank.RANKED.get();
+        long ranked = HnswCandidateDistances.RANKED.get();
         for (int q = 0; q < 10; q++) {
             String v = randomVector();
             String[][] cases = {
@@ -232,7 +232,7 @@ class HnswIndexTest {
                 assertEquals(rows(s, exact(sql), parameters[c]), rows(s, sql, parameters[c]), sql);
             }
         }
-        assertTrue(HnswRank.RANKED.get() >= ranked + 50, "storage ordered by the index's ranks");
+        assertTrue(HnswCandidateDistances.RANKED.get() >= ranked + 50, "storage ordered by the index's ranks");
         // the distance as a select item named by position, as Hibernate writes it
         long searches = index().searches.get();
         for (int q = 0; q < 5; q++) {
@@ -255,23 +255,23 @@ class HnswIndexTest {
                 "SELECT id FROM items ORDER BY l2_distance(emb, ?) + 0, id DESC LIMIT 10"},
             {"SELECT id FROM items ORDER BY inner_product(emb, ?) DESC, id LIMIT 10",
                 "SELECT id FROM items ORDER BY inner_product(emb, ?) * 1 DESC, id LIMIT 10"}};
-        ranked = HnswRank.RANKED.get();
+        ranked = HnswCandidateDistances.RANKED.get();
         for (String[] c : tieBroken) {
             assertEquals(rows(s, c[1], twin), rows(s, c[0], twin), c[0]);
         }
         assertEquals(rows(s, "SELECT id, cosine_distance(emb, ?) AS d FROM items ORDER BY cosine_distance(emb, ?) + 0, id"
                 + " LIMIT 10", twin, twin), rows(s, "SELECT id, cosine_distance(emb, ?) AS d FROM items ORDER BY d, id LIMIT 10",
                 twin));
-        assertTrue(HnswRank.RANKED.get() >= ranked + 4, "tie-broken queries ranked by the index");
+        assertTrue(HnswCandidateDistances.RANKED.get() >= ranked + 4, "tie-broken queries ranked by the index");
         // rows written twice: the log holds two vectors for them, so storage computes their distances
         String near = "[" + "0.01,".repeat(DIM - 1) + "0.01]";
         exec(s, "UPDATE items SET emb = ? WHERE id = 11", text(near));
         exec(s, "UPDATE items SET emb = ? WHERE id = 12", text(near));
         exec(s, "UPDATE items SET emb = ? WHERE id = 11", text(randomVector()));
         String sql = "SELECT id, l2_distance(emb, ?) AS d FROM items ORDER BY l2_distance(emb, ?) LIMIT 10";
-        ranked = HnswRank.RANKED.get();
+        ranked = HnswCandidateDistances.RANKED.get();
         assertEquals(rows(s, exact(sql), near, near), rows(s, sql, near, near));
-        assertEquals(ranked, HnswRank.RANKED.get(), "rewritten rows among the candidates: storage's own order");
+        assertEquals(ranked, HnswCandidateDistances.RANKED.get(), "rewritten rows among the candidates: storage's own order");
     }
 
     @Test

@@ -15,20 +15,20 @@ import java.util.UUID;
  * every stored vector again. The values live in a thread-local for the duration of that statement:
  * storage evaluates functions on the executing thread.
  */
-public final class HnswRank {
+public final class HnswCandidateDistances {
 
     /** Storage's name of {@link #distance}: internal, not an SBsql function. */
     static final String FUNCTION = SystemSchemas.qualified(SystemSchemas.FUNCTIONS, "sb_hnsw_candidate_distance");
 
-    static final String CREATE = "CREATE ALIAS IF NOT EXISTS " + FUNCTION + " FOR '" + HnswRank.class.getName()
+    static final String CREATE = "CREATE ALIAS IF NOT EXISTS " + FUNCTION + " FOR '" + HnswCandidateDistances.class.getName()
             + ".distance'";
 
     private static final ThreadLocal<Map<String, Double>> DISTANCES = new ThreadLocal<>();
 
-    /** Statements ordered by ranks (for tests). */
+    /** Statements ordered by handed-over distances (for tests). */
     static final java.util.concurrent.atomic.AtomicLong RANKED = new java.util.concurrent.atomic.AtomicLong();
 
-    private HnswRank() {
+    private HnswCandidateDistances() {
     }
 
     /** The candidate's distance; null for a key that is not a candidate (never the case in a ranked statement). */
